@@ -1,0 +1,176 @@
+//! Command-line types (clap derive) and nothing else: every command, argument and its help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// schouw: map ondermijning per buurt through explainable lenses.
+///
+/// Import CBS statistics, addresses, businesses, owners and signals into one local SQLite file,
+/// then look at them through lenses in the terminal. Start with `schouw demo`.
+#[derive(Debug, Parser)]
+#[command(name = "schouw", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty schouw database.
+    ///
+    /// Refuses to touch an existing file that is not a schouw database.
+    Init {
+        /// The database file to create.
+        db: PathBuf,
+    },
+    /// Import one or more files of one kind into a database (created if it does not exist).
+    ///
+    /// Each file is imported completely or not at all. Importing the same file again changes
+    /// nothing; a new version of a file with the same name replaces the earlier version.
+    Import(ImportArgs),
+    /// Show what a database holds: schema version, rows per table, imported files, areas.
+    Info {
+        /// The database file.
+        db: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a synthetic, fictional data set as CSV files (plus planted.json).
+    ///
+    /// All areas use gemeente codes GM9900-GM9999, which no real gemeente has.
+    Gen {
+        /// The directory to write into (created if needed).
+        dir: PathBuf,
+        /// How large a data set to make.
+        #[arg(long, value_enum, default_value_t = Scale::Demo)]
+        scale: Scale,
+        /// Seed for the random generator: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Build the fictional demo region and open it.
+    Demo {
+        /// Where to keep the demo database (default: in your data directory).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Rebuild the demo database even if it exists.
+        #[arg(long)]
+        fresh: bool,
+    },
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Arguments of `schouw import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The database file.
+    pub db: PathBuf,
+    /// What the files contain.
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The files to import, in order.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Character encoding of the files. Excel's "CSV (gescheiden door lijstscheidingsteken)"
+    /// is usually windows-1252.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
+    /// Field delimiter; by default the file's own is used when it is clearly `,`, `;` or tab.
+    #[arg(long, value_enum)]
+    pub delimiter: Option<Delimiter>,
+    /// The year of the area indeling or statistics, when the file does not say it
+    /// (by default taken from a year in the file name, e.g. kwb-2023.csv).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Name the source under which the file is kept (default: its file name). A later import
+    /// with the same kind and name replaces this one.
+    #[arg(long = "as", value_name = "NAME")]
+    pub source_name: Option<String>,
+}
+
+/// Kinds of file `schouw import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// CBS statistics: KWB tables (kwb-2023.csv) or StatLine exports.
+    Cbs,
+    /// The CBS list of gemeenten, wijken and buurten.
+    Areas,
+    /// The SBI activity codes with their descriptions.
+    Sbi,
+    /// BAG addresses with buurt, use, surface and number of residents.
+    Addresses,
+    /// KvK establishments (vestigingen).
+    Businesses,
+    /// Pseudonymous parties (owners, bestuurders).
+    Parties,
+    /// Roles of parties in businesses.
+    Roles,
+    /// Ownership of addresses by parties, with transfers.
+    Ownership,
+    /// Signals from partners about addresses, businesses, parties or areas.
+    Signals,
+}
+
+/// Character encodings of input files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark is allowed).
+    #[value(name = "utf-8")]
+    Utf8,
+    /// Windows-1252 (older Excel exports).
+    #[value(name = "windows-1252")]
+    Windows1252,
+}
+
+/// Field delimiters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Delimiter {
+    /// Comma.
+    #[value(name = ",")]
+    Comma,
+    /// Semicolon (Dutch Excel).
+    #[value(name = ";")]
+    Semicolon,
+    /// Tab.
+    #[value(name = "tab")]
+    Tab,
+}
+
+impl Delimiter {
+    /// The delimiter byte.
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+}
+
+/// Output formats of `info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    Text,
+    /// JSON for programs.
+    Json,
+}
+
+/// Sizes of generated data sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scale {
+    /// One or two gemeenten, about 40 buurten, 20k addresses.
+    Demo,
+    /// About 10 gemeenten.
+    Region,
+    /// The national shape: about 14.5k buurten, 9M addresses (streams to disk).
+    National,
+}

@@ -1,0 +1,1 @@
+//! Reading CSV files safely: regular files only, hashing, encoding, delimiter, bounded records.

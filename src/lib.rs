@@ -1,0 +1,23 @@
+//! schouw: a keyboard-driven terminal tool for analysts of Dutch municipalities and RIECs who
+//! map ondermijnende criminaliteit per buurt.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! CSV files ──import──▶ SQLite (store) ──query──▶ indicator values ──score──▶ ranking + explanations
+//!                                    ╰──paged entity queries──────────────────────▶ TUI drill-down
+//! lens files (lenses/, embedded + user dirs) ──parse/validate──▶ Lens ──▶ score, flags
+//! ```
+//!
+//! Rooms: [`cli`] (argument types) and [`commands`] (the only place that wires the others
+//! together); [`model`] (validated identifiers and records, no I/O); [`import`] (the only room
+//! that reads CSV); [`store`] (the only room with SQL); [`generate`] (the synthetic demo region);
+//! [`sanitize`] (the one filter between data and the terminal).
+
+pub mod cli;
+pub mod commands;
+pub mod generate;
+pub mod import;
+pub mod model;
+pub mod sanitize;
+pub mod store;

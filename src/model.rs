@@ -1,0 +1,14 @@
+//! The domain vocabulary: validated identifiers (area codes, postcodes, BAG ids, KvK numbers,
+//! SBI codes), dates and numbers in the forms Dutch files use, and the entity records that the
+//! importers produce and the store keeps. No I/O happens here.
+
+mod entities;
+mod ids;
+mod values;
+
+pub use entities::{
+    Address, Area, Business, EntityKind, Ownership, Party, PartyKind, Role, SbiEntry, Signal,
+    StatValue,
+};
+pub use ids::{AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer};
+pub use values::{parse_date, parse_decimal, parse_count, ValueError};

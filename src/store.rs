@@ -1,0 +1,13 @@
+//! The store owns the SQLite file and every line of SQL in schouw: opening with hardened
+//! settings, recognising our own files by `application_id`, the append-only schema migrations,
+//! the import transaction, and the typed queries the rest of the program needs.
+
+mod import_tx;
+mod info;
+mod open;
+mod schema;
+
+pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
+pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
+pub use open::{APPLICATION_ID, Store, StoreError};
+pub use schema::SCHEMA_VERSION;
