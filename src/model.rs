@@ -10,5 +10,7 @@ pub use entities::{
     Address, Area, Business, EntityKind, Ownership, Party, PartyKind, Role, SbiEntry, Signal,
     StatValue,
 };
-pub use ids::{AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer};
-pub use values::{parse_date, parse_decimal, parse_count, ValueError};
+pub use ids::{
+    AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer,
+};
+pub use values::{ValueError, parse_count, parse_date, parse_decimal};

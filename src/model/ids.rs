@@ -37,7 +37,9 @@ macro_rules! text_newtype {
 }
 
 /// The level of a CBS area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum AreaLevel {
     /// The whole country (`NL00`).
@@ -98,7 +100,11 @@ impl AreaCode {
             Some("BU") => s.len() == 10 && all_digits(&s[2..6]) && alnum(&s[6..]),
             _ => false,
         };
-        if ok { Ok(AreaCode(s)) } else { err(AREA_EXPECTED) }
+        if ok {
+            Ok(AreaCode(s))
+        } else {
+            err(AREA_EXPECTED)
+        }
     }
 
     /// The level this code names.
@@ -131,7 +137,8 @@ impl AreaCode {
 }
 
 fn alnum(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
 }
 
 /// A Dutch postcode, normalised to `1234AB`: four digits, the first not 0, two capital letters,
@@ -143,7 +150,8 @@ text_newtype!(Postcode);
 impl Postcode {
     /// Parses `1234AB`, `1234 AB` or `1234ab`.
     pub fn parse(s: &str) -> Result<Self, IdError> {
-        const EXPECTED: &str = "a postcode like 1234AB (4 digits, first not 0, 2 letters, not SA/SD/SS)";
+        const EXPECTED: &str =
+            "a postcode like 1234AB (4 digits, first not 0, 2 letters, not SA/SD/SS)";
         let compact: String = s.trim().split(' ').collect::<String>().to_ascii_uppercase();
         let b = compact.as_bytes();
         let ok = b.len() == 6
@@ -151,7 +159,11 @@ impl Postcode {
             && b[1..4].iter().all(u8::is_ascii_digit)
             && b[4..].iter().all(u8::is_ascii_uppercase)
             && !matches!(&compact[4..], "SA" | "SD" | "SS");
-        if ok { Ok(Postcode(compact)) } else { err(EXPECTED) }
+        if ok {
+            Ok(Postcode(compact))
+        } else {
+            err(EXPECTED)
+        }
     }
 
     /// The four-digit PC4 area.
@@ -169,7 +181,11 @@ impl BagId {
     /// Parses a 16-digit BAG id.
     pub fn parse(s: &str) -> Result<Self, IdError> {
         let s = s.trim();
-        if s.len() == 16 && all_digits(s) { Ok(BagId(s.to_owned())) } else { err("a BAG id of 16 digits") }
+        if s.len() == 16 && all_digits(s) {
+            Ok(BagId(s.to_owned()))
+        } else {
+            err("a BAG id of 16 digits")
+        }
     }
 }
 
@@ -182,7 +198,11 @@ impl KvkNummer {
     /// Parses an 8-digit KvK number.
     pub fn parse(s: &str) -> Result<Self, IdError> {
         let s = s.trim();
-        if s.len() == 8 && all_digits(s) { Ok(KvkNummer(s.to_owned())) } else { err("a KvK number of 8 digits") }
+        if s.len() == 8 && all_digits(s) {
+            Ok(KvkNummer(s.to_owned()))
+        } else {
+            err("a KvK number of 8 digits")
+        }
     }
 }
 
@@ -233,7 +253,14 @@ mod tests {
         assert_eq!(b.level(), AreaLevel::Buurt);
         assert_eq!(b.parent().unwrap().as_str(), "WK0363AD");
         assert_eq!(b.gemeente().unwrap().as_str(), "GM0363");
-        assert_eq!(AreaCode::parse("WK036300").unwrap().parent().unwrap().as_str(), "GM0363");
+        assert_eq!(
+            AreaCode::parse("WK036300")
+                .unwrap()
+                .parent()
+                .unwrap()
+                .as_str(),
+            "GM0363"
+        );
         assert!(AreaCode::parse("GM363").is_err());
         assert!(AreaCode::parse("BU03630").is_err());
         assert!(AreaCode::parse("XX036300").is_err());
@@ -244,7 +271,9 @@ mod tests {
     fn postcodes() {
         assert_eq!(Postcode::parse("1012 ab").unwrap().as_str(), "1012AB");
         assert_eq!(Postcode::parse("1012AB").unwrap().pc4(), "1012");
-        for bad in ["0123AB", "1012SA", "1012SD", "1012SS", "101AB", "1012A", "1012ABC", ""] {
+        for bad in [
+            "0123AB", "1012SA", "1012SD", "1012SS", "101AB", "1012A", "1012ABC", "",
+        ] {
             assert!(Postcode::parse(bad).is_err(), "{bad}");
         }
     }
@@ -253,7 +282,10 @@ mod tests {
     fn numbers_keep_leading_zeros() {
         assert_eq!(KvkNummer::parse("01234567").unwrap().as_str(), "01234567");
         assert!(KvkNummer::parse("1234567").is_err());
-        assert_eq!(BagId::parse("0363010000964973").unwrap().as_str(), "0363010000964973");
+        assert_eq!(
+            BagId::parse("0363010000964973").unwrap().as_str(),
+            "0363010000964973"
+        );
         assert!(BagId::parse("363010000964973").is_err());
         assert!(Vestigingsnummer::parse("000012345678").is_ok());
         assert!(Vestigingsnummer::parse("00001234567a").is_err());

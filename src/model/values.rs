@@ -16,8 +16,14 @@ const DATE_EXPECTED: &str = "a date like 2024-03-31 or 31-03-2024";
 pub fn parse_date(s: &str) -> Result<String, ValueError> {
     let s = s.trim();
     let parts: Vec<&str> = s.split(['-', '/']).collect();
-    let bad = ValueError { expected: DATE_EXPECTED };
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    let bad = ValueError {
+        expected: DATE_EXPECTED,
+    };
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(bad);
     }
     let (y, m, d) = match (parts[0].len(), parts[2].len()) {
@@ -28,7 +34,11 @@ pub fn parse_date(s: &str) -> Result<String, ValueError> {
     if m.len() > 2 {
         return Err(bad);
     }
-    let (y, m, d): (u32, u32, u32) = (y.parse().map_err(|_| bad.clone())?, m.parse().map_err(|_| bad.clone())?, d.parse().map_err(|_| bad.clone())?);
+    let (y, m, d): (u32, u32, u32) = (
+        y.parse().map_err(|_| bad.clone())?,
+        m.parse().map_err(|_| bad.clone())?,
+        d.parse().map_err(|_| bad.clone())?,
+    );
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -49,13 +59,19 @@ const DECIMAL_EXPECTED: &str = "a number like 3,5 or 1.234,56 (decimal comma) or
 /// also `3.5`. A lone dot followed by exactly three digits (`1.234`) is ambiguous and refused, as
 /// are NaN, infinities and exponents.
 pub fn parse_decimal(s: &str) -> Result<f64, ValueError> {
-    let bad = ValueError { expected: DECIMAL_EXPECTED };
+    let bad = ValueError {
+        expected: DECIMAL_EXPECTED,
+    };
     let t = s.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return Err(bad);
     }
     let commas = body.matches(',').count();
@@ -83,7 +99,11 @@ pub fn parse_decimal(s: &str) -> Result<f64, ValueError> {
                 return Err(bad);
             }
             let digits = groups.concat();
-            if frac.is_empty() { digits } else { format!("{digits}.{frac}") }
+            if frac.is_empty() {
+                digits
+            } else {
+                format!("{digits}.{frac}")
+            }
         }
         _ => return Err(bad),
     };
@@ -102,9 +122,13 @@ pub fn parse_decimal(s: &str) -> Result<f64, ValueError> {
 pub fn parse_count(s: &str) -> Result<i64, ValueError> {
     let t = s.trim();
     if t.is_empty() || t.len() > 12 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ValueError { expected: "a whole number of 0 or more, like 12" });
+        return Err(ValueError {
+            expected: "a whole number of 0 or more, like 12",
+        });
     }
-    t.parse().map_err(|_| ValueError { expected: "a whole number of 0 or more, like 12" })
+    t.parse().map_err(|_| ValueError {
+        expected: "a whole number of 0 or more, like 12",
+    })
 }
 
 #[cfg(test)]
@@ -117,7 +141,15 @@ mod tests {
         assert_eq!(parse_date("31-03-2024").unwrap(), "2024-03-31");
         assert_eq!(parse_date("1-2-2024").unwrap(), "2024-02-01");
         assert_eq!(parse_date("29-02-2024").unwrap(), "2024-02-29");
-        for bad in ["29-02-2023", "31-04-2024", "2024-13-01", "2024/03/31x", "03-31", "", "2024-3"] {
+        for bad in [
+            "29-02-2023",
+            "31-04-2024",
+            "2024-13-01",
+            "2024/03/31x",
+            "03-31",
+            "",
+            "2024-3",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }
@@ -130,7 +162,9 @@ mod tests {
         assert_eq!(parse_decimal("-0,25").unwrap(), -0.25);
         assert_eq!(parse_decimal("3.5").unwrap(), 3.5);
         assert_eq!(parse_decimal("250000").unwrap(), 250000.0);
-        for bad in ["1.234", "NaN", "inf", "1e308", "1,2,3", "12.34.5", "", ",5", "5,", "1.23,4.5"] {
+        for bad in [
+            "1.234", "NaN", "inf", "1e308", "1,2,3", "12.34.5", "", ",5", "5,", "1.23,4.5",
+        ] {
             assert!(parse_decimal(bad).is_err(), "{bad}");
         }
     }

@@ -81,7 +81,13 @@ impl Store {
                 "SELECT file_name, imported_at, imported_by FROM sources
                  WHERE kind = ?1 AND sha256 = ?2 AND replaced_by IS NULL",
                 params![kind, sha256],
-                |r| Ok(PriorImport { name: r.get(0)?, imported_at: r.get(1)?, imported_by: r.get(2)? }),
+                |r| {
+                    Ok(PriorImport {
+                        name: r.get(0)?,
+                        imported_at: r.get(1)?,
+                        imported_by: r.get(2)?,
+                    })
+                },
             )
             .optional()
             .ctx("looking for an earlier import of this file")
@@ -99,7 +105,16 @@ impl Store {
                 "SELECT id, file_name, imported_at, imported_by FROM sources
                  WHERE kind = ?1 AND file_name = ?2 AND replaced_by IS NULL",
                 params![meta.kind, meta.name],
-                |r| Ok((r.get(0)?, PriorImport { name: r.get(1)?, imported_at: r.get(2)?, imported_by: r.get(3)? })),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        PriorImport {
+                            name: r.get(1)?,
+                            imported_at: r.get(2)?,
+                            imported_by: r.get(3)?,
+                        },
+                    ))
+                },
             )
             .optional()
             .ctx("looking for an earlier version of this source")?;
@@ -113,12 +128,24 @@ impl Store {
         if let Some((id, _)) = &prior {
             for table in DATA_TABLES {
                 let n: i64 = tx
-                    .query_row(&format!("SELECT count(*) FROM {table} WHERE source_id = ?1"), [id], |r| r.get(0))
+                    .query_row(
+                        &format!("SELECT count(*) FROM {table} WHERE source_id = ?1"),
+                        [id],
+                        |r| r.get(0),
+                    )
                     .ctx("counting the earlier version's rows")?;
                 prior_rows += n as u64;
             }
         }
-        Ok(ImportTx { tx, source_id, prior, prior_rows, written: std::cell::Cell::new(0), areas: None, sbi: None })
+        Ok(ImportTx {
+            tx,
+            source_id,
+            prior,
+            prior_rows,
+            written: std::cell::Cell::new(0),
+            areas: None,
+            sbi: None,
+        })
     }
 }
 
@@ -137,7 +164,10 @@ impl ImportTx<'_> {
     /// Whether an area with this code exists in any year (including rows of this import).
     pub fn area_known(&mut self, code: &AreaCode) -> Result<bool, StoreError> {
         if self.areas.is_none() {
-            let mut stmt = self.tx.prepare("SELECT DISTINCT code FROM areas").ctx("reading area codes")?;
+            let mut stmt = self
+                .tx
+                .prepare("SELECT DISTINCT code FROM areas")
+                .ctx("reading area codes")?;
             let codes = stmt
                 .query_map([], |r| r.get::<_, String>(0))
                 .ctx("reading area codes")?
@@ -145,13 +175,19 @@ impl ImportTx<'_> {
                 .ctx("reading area codes")?;
             self.areas = Some(codes);
         }
-        Ok(self.areas.as_ref().is_some_and(|s| s.contains(code.as_str())))
+        Ok(self
+            .areas
+            .as_ref()
+            .is_some_and(|s| s.contains(code.as_str())))
     }
 
     /// Whether the SBI code is in the SBI table; `None` when no SBI list has been imported.
     pub fn sbi_known(&mut self, code: &SbiCode) -> Result<Option<bool>, StoreError> {
         if self.sbi.is_none() {
-            let mut stmt = self.tx.prepare("SELECT code FROM sbi_codes").ctx("reading SBI codes")?;
+            let mut stmt = self
+                .tx
+                .prepare("SELECT code FROM sbi_codes")
+                .ctx("reading SBI codes")?;
             let codes = stmt
                 .query_map([], |r| r.get::<_, String>(0))
                 .ctx("reading SBI codes")?
@@ -160,7 +196,11 @@ impl ImportTx<'_> {
             self.sbi = Some(codes);
         }
         let set = self.sbi.as_ref().expect("loaded above");
-        Ok(if set.is_empty() { None } else { Some(set.contains(code.as_str())) })
+        Ok(if set.is_empty() {
+            None
+        } else {
+            Some(set.contains(code.as_str()))
+        })
     }
 
     /// Whether an entity of this kind with this key exists (for signals).
@@ -176,7 +216,10 @@ impl ImportTx<'_> {
 
     /// Whether any establishment has this KvK number (for roles).
     pub fn kvk_known(&mut self, kvk: &str) -> Result<bool, StoreError> {
-        self.exists("SELECT 1 FROM businesses WHERE kvk_nummer = ?1 LIMIT 1", kvk)
+        self.exists(
+            "SELECT 1 FROM businesses WHERE kvk_nummer = ?1 LIMIT 1",
+            kvk,
+        )
     }
 
     fn exists(&self, sql: &str, key: &str) -> Result<bool, StoreError> {
@@ -197,9 +240,12 @@ impl ImportTx<'_> {
         if let Some(set) = &mut self.areas {
             set.insert(a.code.as_str().to_owned());
         }
-        self.check_dup(n, "SELECT line FROM areas WHERE code = ?1 AND year = ?2", params![a.code.as_str(), a.year], || {
-            format!("area {} ({})", a.code, a.year)
-        })
+        self.check_dup(
+            n,
+            "SELECT line FROM areas WHERE code = ?1 AND year = ?2",
+            params![a.code.as_str(), a.year],
+            || format!("area {} ({})", a.code, a.year),
+        )
     }
 
     /// Stores an area only if no source has it yet for that year; returns whether it was added.
@@ -207,7 +253,15 @@ impl ImportTx<'_> {
         let n = self.run(
             "INSERT INTO areas(code, year, level, name, parent_code, source_id, line)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code, year) DO NOTHING",
-            params![a.code.as_str(), a.year, a.level.as_str(), a.name, a.parent.as_ref().map(|p| p.as_str()), self.source_id, line as i64],
+            params![
+                a.code.as_str(),
+                a.year,
+                a.level.as_str(),
+                a.name,
+                a.parent.as_ref().map(|p| p.as_str()),
+                self.source_id,
+                line as i64
+            ],
         )?;
         if let Some(set) = &mut self.areas {
             set.insert(a.code.as_str().to_owned());
@@ -255,7 +309,12 @@ impl ImportTx<'_> {
         if let Some(set) = &mut self.sbi {
             set.insert(e.code.clone());
         }
-        self.check_dup(n, "SELECT line FROM sbi_codes WHERE code = ?1", params![e.code], || format!("SBI code {}", e.code))
+        self.check_dup(
+            n,
+            "SELECT line FROM sbi_codes WHERE code = ?1",
+            params![e.code],
+            || format!("SBI code {}", e.code),
+        )
     }
 
     /// Stores one address.
@@ -287,7 +346,12 @@ impl ImportTx<'_> {
                 line as i64
             ],
         )?;
-        self.check_dup(n, "SELECT line FROM addresses WHERE id = ?1", params![a.id.as_str()], || format!("address {}", a.id))
+        self.check_dup(
+            n,
+            "SELECT line FROM addresses WHERE id = ?1",
+            params![a.id.as_str()],
+            || format!("address {}", a.id),
+        )
     }
 
     /// Stores one establishment. Its address, when given, must be in the database.
@@ -324,9 +388,12 @@ impl ImportTx<'_> {
                     )
                 })
             })?;
-        self.check_dup(n, "SELECT line FROM businesses WHERE vestigingsnummer = ?1", params![b.vestigingsnummer.as_str()], || {
-            format!("vestigingsnummer {}", b.vestigingsnummer)
-        })
+        self.check_dup(
+            n,
+            "SELECT line FROM businesses WHERE vestigingsnummer = ?1",
+            params![b.vestigingsnummer.as_str()],
+            || format!("vestigingsnummer {}", b.vestigingsnummer),
+        )
     }
 
     /// Stores one party.
@@ -338,9 +405,22 @@ impl ImportTx<'_> {
                name = excluded.name, registered_on = excluded.registered_on,
                source_id = excluded.source_id, line = excluded.line
              WHERE parties.source_id <> excluded.source_id",
-            params![p.id, p.kind.as_str(), p.kvk.as_ref().map(|k| k.as_str()), p.name, p.registered, self.source_id, line as i64],
+            params![
+                p.id,
+                p.kind.as_str(),
+                p.kvk.as_ref().map(|k| k.as_str()),
+                p.name,
+                p.registered,
+                self.source_id,
+                line as i64
+            ],
         )?;
-        self.check_dup(n, "SELECT line FROM parties WHERE id = ?1", params![p.id], || format!("party {}", p.id))
+        self.check_dup(
+            n,
+            "SELECT line FROM parties WHERE id = ?1",
+            params![p.id],
+            || format!("party {}", p.id),
+        )
     }
 
     /// Stores one role of a party in a business. The party must be in the database.
@@ -403,7 +483,12 @@ impl ImportTx<'_> {
              WHERE signals.source_id <> excluded.source_id",
             params![s.id, s.source, s.kind, s.date, s.entity_kind.as_str(), s.entity_id, s.weight, s.phase, s.text, self.source_id, line as i64],
         )?;
-        self.check_dup(n, "SELECT line FROM signals WHERE id = ?1", params![s.id], || format!("signal {}", s.id))
+        self.check_dup(
+            n,
+            "SELECT line FROM signals WHERE id = ?1",
+            params![s.id],
+            || format!("signal {}", s.id),
+        )
     }
 
     /// Finishes the import: removes what the earlier version had and the new one has not,
@@ -414,15 +499,24 @@ impl ImportTx<'_> {
             for table in DATA_TABLES.iter().rev() {
                 removed += self
                     .tx
-                    .execute(&format!("DELETE FROM {table} WHERE source_id = ?1"), [prior_id])
+                    .execute(
+                        &format!("DELETE FROM {table} WHERE source_id = ?1"),
+                        [prior_id],
+                    )
                     .map_err(|e| removal_error(table, e))? as u64;
             }
             self.tx
-                .execute("UPDATE sources SET replaced_by = ?1 WHERE id = ?2", params![self.source_id, prior_id])
+                .execute(
+                    "UPDATE sources SET replaced_by = ?1 WHERE id = ?2",
+                    params![self.source_id, prior_id],
+                )
                 .ctx("marking the earlier version as replaced")?;
         }
         self.tx
-            .execute("UPDATE sources SET rows = ?1 WHERE id = ?2", params![rows as i64, self.source_id])
+            .execute(
+                "UPDATE sources SET rows = ?1 WHERE id = ?2",
+                params![rows as i64, self.source_id],
+            )
             .ctx("recording the row count")?;
         self.tx.commit().ctx("committing the import")?;
         let updated = self.prior_rows.saturating_sub(removed);
@@ -451,8 +545,14 @@ impl ImportTx<'_> {
         if changed > 0 {
             return Ok(());
         }
-        let first_line: i64 = self.tx.query_row(line_sql, key, |r| r.get(0)).ctx("finding the earlier line")?;
-        Err(PutError::Duplicate { key: describe(), first_line: first_line as u64 })
+        let first_line: i64 = self
+            .tx
+            .query_row(line_sql, key, |r| r.get(0))
+            .ctx("finding the earlier line")?;
+        Err(PutError::Duplicate {
+            key: describe(),
+            first_line: first_line as u64,
+        })
     }
 
     fn explain_fk(&self, e: PutError, describe: impl FnOnce() -> String) -> PutError {

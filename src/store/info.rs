@@ -63,7 +63,10 @@ pub struct DbInfo {
 impl Store {
     /// Collects the facts `schouw info` reports.
     pub fn info(&self) -> Result<DbInfo, StoreError> {
-        let schema_version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ctx("reading the schema version")?;
+        let schema_version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")?;
         debug_assert!(schema_version <= SCHEMA_VERSION);
         let mut tables = Vec::new();
         for table in DATA_TABLES {
@@ -72,7 +75,10 @@ impl Store {
                 .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
                 .ctx("counting rows")?;
             let rows = rows as u64;
-            tables.push(TableCount { table: (*table).to_owned(), rows });
+            tables.push(TableCount {
+                table: (*table).to_owned(),
+                rows,
+            });
         }
         let mut stmt = self
             .conn
@@ -102,11 +108,22 @@ impl Store {
             )
             .ctx("counting areas")?;
         let areas = stmt
-            .query_map([], |r| Ok(AreaCount { level: r.get(0)?, year: r.get(1)?, areas: r.get::<_, i64>(2)? as u64 }))
+            .query_map([], |r| {
+                Ok(AreaCount {
+                    level: r.get(0)?,
+                    year: r.get(1)?,
+                    areas: r.get::<_, i64>(2)? as u64,
+                })
+            })
             .ctx("counting areas")?
             .collect::<Result<Vec<_>, _>>()
             .ctx("counting areas")?;
-        Ok(DbInfo { schema_version, tables, sources, areas })
+        Ok(DbInfo {
+            schema_version,
+            tables,
+            sources,
+            areas,
+        })
     }
 }
 
@@ -128,11 +145,22 @@ mod tests {
 
     fn area(code: &str) -> Area {
         let code = AreaCode::parse(code).unwrap();
-        Area { level: code.level(), parent: code.parent(), code, name: "X".into(), year: 2024 }
+        Area {
+            level: code.level(),
+            parent: code.parent(),
+            code,
+            name: "X".into(),
+            year: 2024,
+        }
     }
 
     fn stat(code: &str, v: Option<f64>) -> StatValue {
-        StatValue { area: AreaCode::parse(code).unwrap(), year: 2024, key: "a_inw".into(), value: v }
+        StatValue {
+            area: AreaCode::parse(code).unwrap(),
+            year: 2024,
+            key: "a_inw".into(),
+            value: v,
+        }
     }
 
     #[test]
@@ -143,7 +171,10 @@ mod tests {
         tx.put_area(&area("WK990101"), 3).unwrap();
         tx.put_stat(&stat("GM9901", Some(10.0)), 2).unwrap();
         let dup = tx.put_area(&area("GM9901"), 9).unwrap_err();
-        assert!(matches!(dup, PutError::Duplicate { first_line: 2, .. }), "{dup}");
+        assert!(
+            matches!(dup, PutError::Duplicate { first_line: 2, .. }),
+            "{dup}"
+        );
         let c = tx.commit(3).unwrap();
         assert_eq!((c.inserted, c.updated, c.removed), (3, 0, 0));
 
@@ -154,7 +185,14 @@ mod tests {
         assert!(matches!(e, PutError::UnknownReference(_)), "{e}");
         drop(tx);
         let info = store.info().unwrap();
-        assert_eq!(info.tables.iter().find(|t| t.table == "areas").unwrap().rows, 2);
+        assert_eq!(
+            info.tables
+                .iter()
+                .find(|t| t.table == "areas")
+                .unwrap()
+                .rows,
+            2
+        );
         assert_eq!(info.sources.len(), 1);
 
         // A new version of kwb.csv: GM9901 kept, WK990101 gone, GM9902 new.
@@ -167,8 +205,18 @@ mod tests {
         assert_eq!(c.replaced.unwrap().name, "kwb.csv");
         assert!(store.find_import("cbs", "cc").unwrap().is_some());
         assert!(store.find_import("cbs", "aa").unwrap().is_none());
-        let value: Option<f64> = store.conn.query_row("SELECT value FROM area_stats", [], |r| r.get(0)).unwrap();
+        let value: Option<f64> = store
+            .conn
+            .query_row("SELECT value FROM area_stats", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(value, None, "missing stays NULL, never 0");
-        assert_eq!(store.info().unwrap().areas, vec![AreaCount { level: AreaLevel::Gemeente.to_string(), year: 2024, areas: 2 }]);
+        assert_eq!(
+            store.info().unwrap().areas,
+            vec![AreaCount {
+                level: AreaLevel::Gemeente.to_string(),
+                year: 2024,
+                areas: 2
+            }]
+        );
     }
 }

@@ -60,7 +60,10 @@ pub(crate) trait Context<T> {
 
 impl<T> Context<T> for Result<T, rusqlite::Error> {
     fn ctx(self, context: &str) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Sqlite { context: context.to_owned(), source })
+        self.map_err(|source| StoreError::Sqlite {
+            context: context.to_owned(),
+            source,
+        })
     }
 }
 
@@ -95,13 +98,19 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NOFOLLOW
             | OpenFlags::SQLITE_OPEN_EXRESCODE;
         let conn = Connection::open_with_flags(path, flags).ctx("opening the database")?;
-        let store = Store { conn, path: Some(path.to_owned()) };
+        let store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
         store.harden()?;
         let version = store.check_identity(path)?;
         if version < schema::SCHEMA_VERSION {
             return Err(StoreError::Outdated(path.to_owned()));
         }
-        store.conn.pragma_update(None, "query_only", true).ctx("setting read-only mode")?;
+        store
+            .conn
+            .pragma_update(None, "query_only", true)
+            .ctx("setting read-only mode")?;
         Ok(store)
     }
 
@@ -133,9 +142,12 @@ impl Store {
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let conn = Connection::open_with_flags(path, flags)
-            .ctx(&format!("opening {}", path.display()))?;
-        let mut store = Store { conn, path: Some(path.to_owned()) };
+        let conn =
+            Connection::open_with_flags(path, flags).ctx(&format!("opening {}", path.display()))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
         store.harden()?;
         let empty = store.is_empty_file()?;
         if empty {
@@ -150,10 +162,14 @@ impl Store {
     /// Connection settings from `security.md` §5.2.
     fn harden(&self) -> Result<(), StoreError> {
         let c = &self.conn;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true).ctx("enabling defensive mode")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false).ctx("distrusting the schema")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false).ctx("disabling double-quoted strings")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false).ctx("disabling double-quoted strings")?;
+        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
+            .ctx("enabling defensive mode")?;
+        c.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
+            .ctx("distrusting the schema")?;
+        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)
+            .ctx("disabling double-quoted strings")?;
+        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)
+            .ctx("disabling double-quoted strings")?;
         c.execute_batch(
             "PRAGMA foreign_keys = ON;
              PRAGMA secure_delete = ON;
@@ -165,8 +181,10 @@ impl Store {
              PRAGMA cache_size = -32768;",
         )
         .ctx("applying the connection settings")?;
-        c.busy_timeout(std::time::Duration::from_millis(5000)).ctx("setting the busy timeout")?;
-        c.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0).ctx("limiting attachments")?;
+        c.busy_timeout(std::time::Duration::from_millis(5000))
+            .ctx("setting the busy timeout")?;
+        c.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)
+            .ctx("limiting attachments")?;
         Ok(())
     }
 
@@ -175,7 +193,10 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .map_err(|e| foreign_or(e, self.path.as_deref()))?;
-        let app: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).ctx("reading the application id")?;
+        let app: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .ctx("reading the application id")?;
         Ok(tables == 0 && app == 0)
     }
 
@@ -191,9 +212,16 @@ impl Store {
                 what: format!("an SQLite database of another application (application_id {app})"),
             });
         }
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ctx("reading the schema version")?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")?;
         if version > schema::SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: path.to_owned(), found: version, supported: schema::SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: path.to_owned(),
+                found: version,
+                supported: schema::SCHEMA_VERSION,
+            });
         }
         Ok(version)
     }
@@ -209,9 +237,15 @@ impl Store {
 /// Turns "file is not a database" into a clear refusal.
 fn foreign_or(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
     if let (Some(path), Some(rusqlite::ErrorCode::NotADatabase)) = (path, e.sqlite_error_code()) {
-        return StoreError::NotSchouw { path: path.to_owned(), what: "not an SQLite database".into() };
+        return StoreError::NotSchouw {
+            path: path.to_owned(),
+            what: "not an SQLite database".into(),
+        };
     }
-    StoreError::Sqlite { context: "reading the database".into(), source: e }
+    StoreError::Sqlite {
+        context: "reading the database".into(),
+        source: e,
+    }
 }
 
 /// Looks at the first bytes of an existing file before SQLite touches it, so that a CSV, a
@@ -223,7 +257,10 @@ fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
         source: rusqlite::Error::InvalidPath(path.to_owned()),
     })?;
     if !meta.is_file() {
-        return Err(StoreError::NotSchouw { path: path.to_owned(), what: "not a regular file".into() });
+        return Err(StoreError::NotSchouw {
+            path: path.to_owned(),
+            what: "not a regular file".into(),
+        });
     }
     if meta.len() == 0 {
         return Ok(());
@@ -238,7 +275,10 @@ fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
         } else {
             "not an SQLite database"
         };
-        return Err(StoreError::NotSchouw { path: path.to_owned(), what: what.into() });
+        return Err(StoreError::NotSchouw {
+            path: path.to_owned(),
+            what: what.into(),
+        });
     }
     Ok(())
 }

@@ -170,8 +170,10 @@ pub(crate) const DATA_TABLES: &[&str] = &[
 pub(crate) fn migrate(conn: &mut Connection, from: i64) -> Result<(), StoreError> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
         let tx = conn.transaction().ctx("starting a migration")?;
-        tx.execute_batch(sql).ctx(&format!("migrating the schema to version {}", i + 1))?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64).ctx("recording the schema version")?;
+        tx.execute_batch(sql)
+            .ctx(&format!("migrating the schema to version {}", i + 1))?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)
+            .ctx("recording the schema version")?;
         tx.commit().ctx("committing a migration")?;
     }
     Ok(())
