@@ -1,1 +1,640 @@
-//! Reading CSV files safely: regular files only, hashing, encoding, delimiter, bounded records.
+//! Reading CSV files safely: regular files only, one SHA-256 over the bytes, a sniff for files
+//! that are not CSV at all (workbooks, UTF-16, binary), strict UTF-8 or explicit Windows-1252,
+//! the delimiter, and records of bounded size (an unclosed quote never pulls the rest of the
+//! file into memory). Rows come out as text fields with the line they start on.
+
+mod decode;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use sha2::{Digest, Sha256};
+
+use super::problem::{ImportError, Problems};
+use crate::cli::Encoding;
+
+/// The longest record accepted, in bytes. A longer one means an unclosed quote or a damaged file.
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+/// A record spanning more lines than this is taken to be an unclosed quote.
+pub const MAX_RECORD_LINES: u64 = 50;
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// The character encoding.
+    pub encoding: Encoding,
+    /// The delimiter, or `None` to take the header's own (`,`, `;` or tab).
+    pub delimiter: Option<u8>,
+}
+
+/// Facts about the file taken before parsing.
+#[derive(Debug, Clone)]
+pub struct FileFacts {
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// The file name without directories.
+    pub file_name: String,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// Checks that `path` is a regular file that looks like text, and hashes it.
+pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
+    let meta =
+        std::fs::symlink_metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
+    let meta = if meta.file_type().is_symlink() {
+        std::fs::metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?
+    } else {
+        meta
+    };
+    if !meta.is_file() {
+        return Err(ImportError::file(
+            path,
+            "this is not a regular file (a directory, device or pipe); give the path of a CSV file",
+        ));
+    }
+    let mut f = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
+    let mut head = [0u8; 8];
+    let n = read_up_to(&mut f, &mut head)
+        .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
+    sniff(&head[..n]).map_err(|m| ImportError::file(path, m))?;
+    let mut f = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = f
+            .read(&mut buf)
+            .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    let sha256 = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(FileFacts {
+        sha256,
+        size,
+        file_name,
+        modified: meta.modified().ok(),
+    })
+}
+
+fn open_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file; check the path".into(),
+        io::ErrorKind::PermissionDenied => "no permission to read this file".into(),
+        _ => format!("cannot open the file: {e}"),
+    }
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// Refuses files that are clearly not a text CSV, with a message per kind.
+fn sniff(head: &[u8]) -> Result<(), String> {
+    if head.starts_with(b"PK\x03\x04") {
+        return Err("this is not a CSV file but an Excel workbook or zip archive; open it in Excel and save it as \"CSV UTF-8 (door komma's gescheiden)\"".into());
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(
+            "this is not a CSV file but an old Excel (.xls) workbook; save it as \"CSV UTF-8\""
+                .into(),
+        );
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "this file is UTF-16 text, which schouw does not read; save it as \"CSV UTF-8\"".into(),
+        );
+    }
+    if head.is_empty() {
+        return Err("the file is empty; expected a header line with column names".into());
+    }
+    Ok(())
+}
+
+/// An open CSV file, positioned after its header.
+pub struct CsvFile {
+    path: PathBuf,
+    reader: csv::Reader<Limited<Box<dyn Read>>>,
+    headers: Vec<String>,
+    delimiter: u8,
+    allowed: Rc<Cell<u64>>,
+    consumed: Rc<Cell<u64>>,
+    lines: Rc<RefCell<LineIndex>>,
+    next_line: u64,
+    record: csv::ByteRecord,
+    facts: FileFacts,
+    encoding: Encoding,
+}
+
+/// One data row: its fields as text and the line it starts on.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The line the record starts on (the header is line 1).
+    pub line: u64,
+    /// The fields, in header order. Never fewer than the header has (ragged rows are problems).
+    pub fields: Vec<String>,
+}
+
+impl CsvFile {
+    /// Opens the file for parsing and reads the header. `facts` come from [`inspect`].
+    pub fn open(path: &Path, facts: &FileFacts, opts: ReadOptions) -> Result<Self, ImportError> {
+        let file = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
+        let buffered = BufReader::with_capacity(1 << 16, file);
+        let decoded: Box<dyn Read> = match opts.encoding {
+            Encoding::Utf8 => Box::new(buffered),
+            Encoding::Windows1252 => Box::new(decode::Windows1252::new(buffered)),
+        };
+        // Peek at the first line for the delimiter, then chain the peeked bytes back in front.
+        let mut decoded = decoded;
+        let mut first = Vec::new();
+        let mut byte = [0u8; 1];
+        while first.len() < (1 << 16) {
+            match decoded.read(&mut byte) {
+                Ok(0) => break,
+                Ok(_) => {
+                    first.push(byte[0]);
+                    if byte[0] == b'\n' {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    return Err(ImportError::file(
+                        path,
+                        format!("cannot read the file: {e}"),
+                    ));
+                }
+            }
+        }
+        let delimiter = opts.delimiter.unwrap_or_else(|| guess_delimiter(&first));
+        let allowed = Rc::new(Cell::new(MAX_RECORD_BYTES + (1 << 17)));
+        let consumed = Rc::new(Cell::new(0));
+        let lines = Rc::new(RefCell::new(LineIndex::default()));
+        let chained: Box<dyn Read> = Box::new(io::Cursor::new(first).chain(decoded));
+        let limited = Limited {
+            inner: chained,
+            allowed: allowed.clone(),
+            consumed: consumed.clone(),
+            lines: lines.clone(),
+        };
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(limited);
+        let mut record = csv::ByteRecord::new();
+        let mut this = CsvFile {
+            path: path.to_owned(),
+            reader,
+            headers: Vec::new(),
+            delimiter,
+            allowed,
+            consumed,
+            lines,
+            next_line: 2,
+            record: csv::ByteRecord::new(),
+            facts: facts.clone(),
+            encoding: opts.encoding,
+        };
+        let got = this
+            .reader
+            .read_byte_record(&mut record)
+            .map_err(|e| this.csv_error(e, 1))?;
+        if !got {
+            return Err(ImportError::file(
+                path,
+                "the file is empty; expected a header line with column names",
+            ));
+        }
+        let mut headers = Vec::with_capacity(record.len());
+        for (i, raw) in record.iter().enumerate() {
+            let text = std::str::from_utf8(raw).map_err(|_| {
+                ImportError::file(
+                    path,
+                    this.utf8_message(1, &format!("header column {}", i + 1)),
+                )
+            })?;
+            if raw.contains(&0) {
+                return Err(ImportError::file(
+                    path,
+                    "the header contains a NUL byte: this is not a text CSV file",
+                ));
+            }
+            headers.push(text.trim_start_matches('\u{feff}').trim().to_owned());
+        }
+        this.headers = headers;
+        this.allow_next();
+        Ok(this)
+    }
+
+    /// The column names as the file writes them (trimmed, byte-order mark removed).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The delimiter in use.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Bytes read so far (for progress), and the file's size.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.consumed.get(), self.facts.size)
+    }
+
+    /// Reads the next row. Row-level problems (ragged rows, bad text) are added to `problems`
+    /// and the row is skipped; whole-file problems (an unclosed quote, a NUL byte) are errors.
+    pub fn next_row(&mut self, problems: &mut Problems) -> Result<Option<Row>, ImportError> {
+        loop {
+            let start_line = self.next_line;
+            let got = match self.reader.read_byte_record(&mut self.record) {
+                Ok(got) => got,
+                Err(e) => return Err(self.csv_error(e, start_line)),
+            };
+            if !got {
+                return Ok(None);
+            }
+            self.allow_next();
+            let inner: u64 = self
+                .record
+                .iter()
+                .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
+                .sum();
+            let end = self.reader.position().byte();
+            let ends_inside = self
+                .record
+                .iter()
+                .next_back()
+                .is_some_and(|f| f.ends_with(b"\n"));
+            let line = self.lines.borrow_mut().record_line(end, inner, ends_inside);
+            self.next_line = line + inner + 1;
+            if inner > MAX_RECORD_LINES {
+                return Err(ImportError::file(
+                    &self.path,
+                    format!(
+                        "a quoted field starting on line {line} is not closed (the record runs on for {inner} lines); check the quotes on that line"
+                    ),
+                ));
+            }
+            if self.record.len() == 1
+                && self
+                    .record
+                    .get(0)
+                    .is_some_and(|f| f.trim_ascii().is_empty())
+            {
+                continue; // blank line
+            }
+            if self.record.iter().any(|f| f.contains(&0)) {
+                return Err(ImportError::file(
+                    &self.path,
+                    format!("line {line} contains a NUL byte: this is not a text CSV file"),
+                ));
+            }
+            if self.record.len() != self.headers.len() {
+                problems.row(
+                    line,
+                    format!(
+                        "{} fields, expected {} as in the header{}",
+                        self.record.len(),
+                        self.headers.len(),
+                        if self.record.len() > self.headers.len() {
+                            " (an unquoted delimiter in a value?)"
+                        } else {
+                            ""
+                        }
+                    ),
+                );
+                continue;
+            }
+            let mut fields = Vec::with_capacity(self.record.len());
+            let mut bad = None;
+            for (i, raw) in self.record.iter().enumerate() {
+                match std::str::from_utf8(raw) {
+                    Ok(s) => fields.push(s.to_owned()),
+                    Err(_) => {
+                        bad = Some(i);
+                        break;
+                    }
+                }
+            }
+            if let Some(i) = bad {
+                let col = self.headers[i].clone();
+                problems.push(super::problem::Problem {
+                    line,
+                    column: Some(col.clone()),
+                    message: self.utf8_message(line, &format!("column `{col}`")),
+                    found: None,
+                });
+                continue;
+            }
+            return Ok(Some(Row { line, fields }));
+        }
+    }
+
+    /// Checks that the file did not change while it was read (size and modification time).
+    pub fn verify_unchanged(&self) -> Result<(), ImportError> {
+        let meta = std::fs::metadata(&self.path)
+            .map_err(|e| ImportError::file(&self.path, open_message(&e)))?;
+        if meta.len() != self.facts.size || meta.modified().ok() != self.facts.modified {
+            return Err(ImportError::file(
+                &self.path,
+                "the file changed while it was being imported; import it again when it is complete",
+            ));
+        }
+        Ok(())
+    }
+
+    fn allow_next(&self) {
+        self.allowed
+            .set(self.reader.position().byte() + MAX_RECORD_BYTES + (1 << 17));
+    }
+
+    fn utf8_message(&self, line: u64, what: &str) -> String {
+        match self.encoding {
+            Encoding::Utf8 => format!(
+                "{what} on line {line} is not valid UTF-8; if the file comes from Excel, try --encoding windows-1252, or save it as \"CSV UTF-8\""
+            ),
+            Encoding::Windows1252 => format!("{what} on line {line} could not be decoded"),
+        }
+    }
+
+    fn csv_error(&self, e: csv::Error, line: u64) -> ImportError {
+        if let csv::ErrorKind::Io(io) = e.kind() {
+            if io.kind() == io::ErrorKind::InvalidData && io.to_string().contains(LIMIT_MESSAGE) {
+                return ImportError::file(
+                    &self.path,
+                    format!(
+                        "a record starting on line {line} is longer than {} KiB: probably a quoted field that is not closed; check the quotes on that line",
+                        MAX_RECORD_BYTES / 1024
+                    ),
+                );
+            }
+            return ImportError::file(&self.path, format!("cannot read the file: {io}"));
+        }
+        ImportError::file(&self.path, format!("line {line}: {e}"))
+    }
+}
+
+/// Picks `,`, `;` or tab: the one that occurs most often outside quotes in the header line.
+fn guess_delimiter(first_line: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in first_line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+/// When a header has one column that contains another delimiter, names the likely delimiter:
+/// "found 1 column `naam;score`; the delimiter is probably `;`".
+pub fn delimiter_hint(headers: &[String], used: u8) -> Option<String> {
+    if headers.len() != 1 {
+        return None;
+    }
+    let h = &headers[0];
+    let (name, flag) = [(';', "';'"), (',', "','"), ('\t', "tab")]
+        .into_iter()
+        .find(|(c, _)| *c as u8 != used && h.contains(*c))?;
+    let shown = if name == '\t' {
+        "tab".to_string()
+    } else {
+        format!("`{name}`")
+    };
+    Some(format!(
+        "found 1 column `{}`; the delimiter is probably {shown} (use --delimiter {flag})",
+        crate::sanitize::field(h, 60)
+    ))
+}
+
+const LIMIT_MESSAGE: &str = "record longer than the limit";
+
+/// Passes bytes through until more than `allowed` have been read in total, noting where the
+/// line feeds are so that records get their true line numbers (the csv crate's own count
+/// skips blank lines).
+struct Limited<R> {
+    inner: R,
+    allowed: Rc<Cell<u64>>,
+    consumed: Rc<Cell<u64>>,
+    lines: Rc<RefCell<LineIndex>>,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.consumed.get() > self.allowed.get() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, LIMIT_MESSAGE));
+        }
+        let n = self.inner.read(buf)?;
+        let start = self.consumed.get();
+        let mut lines = self.lines.borrow_mut();
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            lines.offsets.push_back(start + i as u64);
+        }
+        self.consumed.set(start + n as u64);
+        Ok(n)
+    }
+}
+
+/// Offsets of the line feeds read but not yet passed by a finished record.
+#[derive(Default)]
+struct LineIndex {
+    forgotten: u64,
+    offsets: VecDeque<u64>,
+}
+
+impl LineIndex {
+    /// The line on which a record starts that ends at byte `end` (exclusive, terminator
+    /// included when it is a line feed) and holds `inner` line feeds in its fields.
+    fn record_line(&mut self, end: u64, inner: u64, ends_inside: bool) -> u64 {
+        while self.offsets.front().is_some_and(|&o| o + 1 < end) {
+            self.offsets.pop_front();
+            self.forgotten += 1;
+        }
+        let before = self.forgotten + self.offsets.iter().take_while(|&&o| o < end).count() as u64;
+        let ends_with_lf = !ends_inside && self.offsets.iter().any(|&o| o + 1 == end);
+        before - u64::from(ends_with_lf) - inner.min(before) + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(
+        bytes: &[u8],
+        encoding: Encoding,
+        delimiter: Option<u8>,
+    ) -> Result<(CsvFile, tempfile::NamedTempFile), ImportError> {
+        use std::io::Write;
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(bytes).unwrap();
+        f.flush().unwrap();
+        let facts = inspect(f.path())?;
+        let csv = CsvFile::open(
+            f.path(),
+            &facts,
+            ReadOptions {
+                encoding,
+                delimiter,
+            },
+        )?;
+        Ok((csv, f))
+    }
+
+    fn rows(bytes: &[u8]) -> (Vec<Row>, Problems) {
+        let (mut csv, _f) = open(bytes, Encoding::Utf8, None).unwrap();
+        let mut problems = Problems::default();
+        let mut out = Vec::new();
+        while let Some(r) = csv.next_row(&mut problems).unwrap() {
+            out.push(r);
+        }
+        (out, problems)
+    }
+
+    #[test]
+    fn statline_bom_semicolon_quotes() {
+        let (mut csv, _f) = open(
+            "\u{feff}\"Perioden\";\"Regiocode\"\n\"2019\";\"GM0363    \"\n".as_bytes(),
+            Encoding::Utf8,
+            None,
+        )
+        .unwrap();
+        assert_eq!(csv.headers(), ["Perioden", "Regiocode"]);
+        assert_eq!(csv.delimiter(), b';');
+        let row = csv.next_row(&mut Problems::default()).unwrap().unwrap();
+        assert_eq!((row.line, row.fields[1].as_str()), (2, "GM0363    "));
+    }
+
+    #[test]
+    fn ragged_rows_are_problems_with_lines() {
+        let (rows, problems) = rows(b"naam;score\nJansen;3,5\nDe Vries;4;extra\n\nX;1\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 5);
+        assert_eq!(problems.total(), 1);
+        assert_eq!(problems.listed()[0].line, 3);
+        assert!(
+            problems.listed()[0]
+                .message
+                .contains("3 fields, expected 2")
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_suggests_windows_1252() {
+        let (rows_, problems) = rows(b"naam;plaats\nCaf\xE9 Noord;Den Haag\n");
+        assert!(rows_.is_empty());
+        assert!(
+            problems.listed()[0]
+                .message
+                .contains("--encoding windows-1252"),
+            "{}",
+            problems.listed()[0]
+        );
+        let (mut csv, _f) = open(
+            b"naam;plaats\nCaf\xE9 Noord;Den Haag\n",
+            Encoding::Windows1252,
+            None,
+        )
+        .unwrap();
+        let row = csv.next_row(&mut Problems::default()).unwrap().unwrap();
+        assert_eq!(row.fields[0], "Café Noord");
+    }
+
+    #[test]
+    fn refuses_workbooks_utf16_and_nul() {
+        let e = open(b"PK\x03\x04rest", Encoding::Utf8, None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("Excel workbook"), "{e}");
+        let e = open(b"\xFF\xFEa\0b\0", Encoding::Utf8, None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("UTF-16"), "{e}");
+        let (mut csv, _f) = open(b"a,b\nx\0y,1\n", Encoding::Utf8, None).unwrap();
+        let e = csv
+            .next_row(&mut Problems::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("NUL byte") && e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn unclosed_quote_is_bounded() {
+        let mut bytes = b"a;b\n\"open;1\n".to_vec();
+        for _ in 0..100_000 {
+            bytes.extend_from_slice(b"x;2\n");
+        }
+        let (mut csv, _f) = open(&bytes, Encoding::Utf8, None).unwrap();
+        let e = csv
+            .next_row(&mut Problems::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("not closed"), "{e}");
+        let mut big = b"a,b\n\"".to_vec();
+        big.extend(std::iter::repeat_n(b'x', 3 << 20));
+        let (mut csv, _f) = open(&big, Encoding::Utf8, None).unwrap();
+        let e = csv
+            .next_row(&mut Problems::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("longer than") && e.contains("line 2"), "{e}");
+        assert!(
+            csv.progress().0 < (2 << 20),
+            "read {} bytes",
+            csv.progress().0
+        );
+    }
+
+    #[test]
+    fn delimiter_hint_names_the_delimiter() {
+        let (csv, _f) = open(b"naam;score\nJansen;3,5\n", Encoding::Utf8, Some(b',')).unwrap();
+        let hint = delimiter_hint(csv.headers(), csv.delimiter()).unwrap();
+        assert!(
+            hint.contains("found 1 column `naam;score`; the delimiter is probably `;`"),
+            "{hint}"
+        );
+    }
+}

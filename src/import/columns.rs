@@ -1,0 +1,227 @@
+//! Column mapping: each profile names its columns with the aliases of the usual Dutch exports;
+//! the file's header is matched once, forbidden personal-data columns are refused, unknown
+//! columns are named and never stored.
+
+use std::collections::HashMap;
+
+use super::problem::{Problem, Problems};
+use super::reader::{Row, delimiter_hint};
+
+/// One column a profile reads.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    /// The canonical name (as `schouw gen` writes it and README documents it).
+    pub name: &'static str,
+    /// Other names it goes by in exports (matched after [`normalise`]).
+    pub aliases: &'static [&'static str],
+    /// Whether the file must have it.
+    pub required: bool,
+}
+
+impl ColumnSpec {
+    /// A column the file must have.
+    pub const fn required(name: &'static str, aliases: &'static [&'static str]) -> Self {
+        ColumnSpec {
+            name,
+            aliases,
+            required: true,
+        }
+    }
+
+    /// A column the file may have.
+    pub const fn optional(name: &'static str, aliases: &'static [&'static str]) -> Self {
+        ColumnSpec {
+            name,
+            aliases,
+            required: false,
+        }
+    }
+}
+
+/// Column names that mean personal data schouw must never store (AVG data minimisation):
+/// citizen service numbers, names and birth dates of natural persons.
+const FORBIDDEN: &[&str] = &[
+    "bsn",
+    "burgerservicenummer",
+    "sofinummer",
+    "voornaam",
+    "voornamen",
+    "voorletters",
+    "achternaam",
+    "geslachtsnaam",
+    "tussenvoegsel",
+    "naam_persoon",
+    "persoonsnaam",
+    "geboortedatum",
+    "geboortedag",
+    "geboorteplaats",
+    "birth_date",
+    "date_of_birth",
+    "first_name",
+    "last_name",
+    "surname",
+];
+
+/// Lower-case, trimmed, with spaces, dashes and dots as `_`: `KvK-nummer` → `kvk_nummer`.
+pub fn normalise(header: &str) -> String {
+    header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, ' ' | '-' | '.' | '/') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The header matched against a profile's columns.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    index: HashMap<&'static str, usize>,
+    headers: Vec<String>,
+    /// Columns of the file that the profile does not read (never stored).
+    pub ignored: Vec<String>,
+}
+
+impl Columns {
+    /// Matches `headers` against `specs`. Problems: forbidden columns, duplicate columns,
+    /// missing required columns (with a delimiter hint when the header is one column).
+    pub fn map(headers: &[String], specs: &[ColumnSpec], delimiter: u8) -> Result<Self, Problems> {
+        let mut problems = Problems::default();
+        let mut index = HashMap::new();
+        let mut ignored = Vec::new();
+        for (i, h) in headers.iter().enumerate() {
+            let n = normalise(h);
+            if FORBIDDEN.contains(&n.as_str()) {
+                problems.push(Problem {
+                    line: 1,
+                    column: Some(h.clone()),
+                    message: "this column holds personal data that schouw must never store (BSN, names or birth dates of persons); remove the column, and give parties as pseudonyms".into(),
+                    found: None,
+                });
+                continue;
+            }
+            match specs
+                .iter()
+                .find(|s| s.name == n || s.aliases.contains(&n.as_str()))
+            {
+                Some(spec) => {
+                    if let Some(prev) = index.insert(spec.name, i) {
+                        problems.push(Problem {
+                            line: 1,
+                            column: Some(h.clone()),
+                            message: format!(
+                                "column `{}` appears twice (also as column {}: `{}`)",
+                                spec.name,
+                                prev + 1,
+                                headers[prev]
+                            ),
+                            found: None,
+                        });
+                    }
+                }
+                None => ignored.push(h.clone()),
+            }
+        }
+        let missing: Vec<&str> = specs
+            .iter()
+            .filter(|s| s.required && !index.contains_key(s.name))
+            .map(|s| s.name)
+            .collect();
+        if !missing.is_empty() {
+            let mut message = format!(
+                "missing column{} {}",
+                if missing.len() == 1 { "" } else { "s" },
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            match delimiter_hint(headers, delimiter) {
+                Some(hint) => message = format!("{message}; {hint}"),
+                None => message.push_str(&format!(
+                    "; the file has {}",
+                    headers
+                        .iter()
+                        .map(|h| format!("`{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+            problems.push(Problem {
+                line: 1,
+                column: None,
+                message,
+                found: None,
+            });
+        }
+        if problems.is_empty() {
+            Ok(Columns {
+                index,
+                headers: headers.to_vec(),
+                ignored,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Whether the file has this column.
+    pub fn has(&self, name: &str) -> bool {
+        self.index.contains_key(name)
+    }
+
+    /// The value of a column in a row, trimmed; `None` when the column is absent or the value
+    /// is empty.
+    pub fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r str> {
+        let v = row.fields.get(*self.index.get(name)?)?.trim();
+        if v.is_empty() { None } else { Some(v) }
+    }
+
+    /// The column's name as the file writes it (for messages).
+    pub fn header(&self, name: &str) -> String {
+        self.index
+            .get(name)
+            .map(|&i| self.headers[i].clone())
+            .unwrap_or_else(|| name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPECS: &[ColumnSpec] = &[
+        ColumnSpec::required("kvk", &["kvk_nummer", "kvknummer"]),
+        ColumnSpec::optional("postcode", &[]),
+    ];
+
+    fn h(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn aliases_forbidden_and_missing() {
+        let c = Columns::map(&h(&["KvK-nummer", "Postcode", "extra"]), SPECS, b',').unwrap();
+        assert!(c.has("kvk") && c.has("postcode"));
+        assert_eq!(c.ignored, ["extra"]);
+        let p = Columns::map(&h(&["kvk", "BSN"]), SPECS, b',').unwrap_err();
+        assert!(p.listed()[0].message.contains("never store"));
+        let p = Columns::map(&h(&["naam;score"]), SPECS, b',').unwrap_err();
+        assert!(
+            p.listed()[0]
+                .message
+                .contains("the delimiter is probably `;`"),
+            "{}",
+            p.listed()[0]
+        );
+        let p = Columns::map(&h(&["kvk", "kvknummer"]), SPECS, b',').unwrap_err();
+        assert!(p.listed()[0].message.contains("appears twice"));
+    }
+}
