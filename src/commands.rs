@@ -1,11 +1,59 @@
 //! The commands: the only place that wires files, store, domain and interface together. One
 //! file per subcommand.
 
+/// `println!` through [`out`]: ends quietly when standard output is a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::commands::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+mod demo;
+mod import;
+mod info;
+
 use std::process::ExitCode;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
+use crate::store::Store;
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("{:?} is not yet available", cli.command)
+    match cli.command {
+        Command::Init { db } => {
+            let existed = db.exists();
+            Store::open_or_create(&db)?;
+            if existed {
+                outln!(
+                    "{} is already a schouw database; nothing changed",
+                    db.display()
+                );
+            } else {
+                outln!("created {}", db.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => import::run(&args),
+        Command::Info { db, format } => info::run(&db, format),
+        Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
+        Command::Demo { db, fresh } => demo::run(db, fresh),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "schouw", &mut script);
+            out(&String::from_utf8_lossy(&script));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes to standard output. A closed pipe (`schouw info | head`) ends output quietly instead
+/// of aborting.
+pub(crate) fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }

@@ -15,6 +15,7 @@
 //! [`sanitize`] (the one filter between data and the terminal).
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod generate;
 pub mod import;

@@ -1,0 +1,113 @@
+//! `schouw gen` and `schouw demo`: write the fictional region, import it, and open it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::cli::{Encoding, ImportKind, Scale};
+use crate::generate::{GenOptions, generate};
+use crate::import::reader::ReadOptions;
+use crate::import::{ImportOptions, Outcome, import_file};
+use crate::store::Store;
+
+/// The files `schouw gen` writes, in import order, with their kinds.
+pub const DEMO_FILES: &[(&str, ImportKind)] = &[
+    ("areas.csv", ImportKind::Areas),
+    ("sbi.csv", ImportKind::Sbi),
+    ("cbs.csv", ImportKind::Cbs),
+    ("addresses.csv", ImportKind::Addresses),
+    ("businesses.csv", ImportKind::Businesses),
+    ("parties.csv", ImportKind::Parties),
+    ("roles.csv", ImportKind::Roles),
+    ("ownership.csv", ImportKind::Ownership),
+    ("signals.csv", ImportKind::Signals),
+];
+
+/// Runs `schouw gen`.
+pub fn generate_files(dir: &Path, scale: Scale, seed: u64) -> anyhow::Result<ExitCode> {
+    let summary = generate(&GenOptions {
+        dir: dir.to_owned(),
+        scale,
+        seed,
+    })?;
+    for (file, rows) in &summary.files {
+        super::out(&format!("{:<16} {rows:>10} rows\n", file))
+    }
+    outln!(
+        "planted.json     {:>10} patterns\nwritten to {}",
+        summary.planted,
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `schouw demo`.
+pub fn run(db: Option<PathBuf>, fresh: bool) -> anyhow::Result<ExitCode> {
+    let db = match db {
+        Some(db) => db,
+        None => default_demo_path()?,
+    };
+    if fresh && db.exists() {
+        // Only ever remove a file that is a schouw database.
+        Store::open(&db)?;
+        std::fs::remove_file(&db)
+            .with_context(|| format!("removing the old demo database {}", db.display()))?;
+    }
+    if !db.exists() {
+        build(&db)?;
+        eprintln!("demo database built at {}", db.display());
+    } else {
+        eprintln!(
+            "using the demo database at {} (rebuild with --fresh)",
+            db.display()
+        );
+    }
+    let store = Store::open(&db)?;
+    super::out(&super::info::render_text(&db, &store.info()?));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn default_demo_path() -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("nl", "", "schouw")
+        .context("cannot find your data directory (is HOME set?); pass --db PATH")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir.join("demo.db"))
+}
+
+/// Generates the demo region next to `db` and imports it into a new database at `db`. A
+/// failure leaves no half-built database behind.
+pub fn build(db: &Path) -> anyhow::Result<()> {
+    let data = db.with_extension("data");
+    generate(&GenOptions {
+        dir: data.clone(),
+        scale: Scale::Demo,
+        seed: 1,
+    })?;
+    let result = import_all(db, &data);
+    if result.is_err() {
+        let _ = std::fs::remove_file(db);
+    }
+    result
+}
+
+fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
+    let mut store = Store::open_or_create(db)?;
+    let opts = ImportOptions {
+        read: ReadOptions {
+            encoding: Encoding::Utf8,
+            delimiter: None,
+        },
+        year: None,
+        source_name: None,
+        imported_by: crate::clock::os_user(),
+        imported_at: crate::clock::now_iso(),
+    };
+    for (file, kind) in DEMO_FILES {
+        match import_file(&mut store, *kind, &data.join(file), &opts, &mut |_, _| {})? {
+            Outcome::Imported(_) | Outcome::AlreadyImported(_) => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! `schouw import`: imports files one by one, each completely or not at all, with a progress
+//! line on stderr when it is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::ImportArgs;
+use crate::import::reader::ReadOptions;
+use crate::import::{ImportOptions, Outcome, import_file};
+use crate::sanitize;
+use crate::store::Store;
+
+/// Runs `schouw import`.
+pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open_or_create(&args.db)?;
+    let opts = ImportOptions {
+        read: ReadOptions {
+            encoding: args.encoding,
+            delimiter: args.delimiter.map(|d| d.byte()),
+        },
+        year: args.year,
+        source_name: args.source_name.clone(),
+        imported_by: crate::clock::os_user(),
+        imported_at: crate::clock::now_iso(),
+    };
+    for (i, file) in args.files.iter().enumerate() {
+        match import_one(&mut store, args, file, &opts) {
+            Ok(()) => {}
+            Err(e) => {
+                if i > 0 {
+                    eprintln!("schouw: the {i} file(s) before it were imported; the rest were not");
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_one(
+    store: &mut Store,
+    args: &ImportArgs,
+    file: &Path,
+    opts: &ImportOptions,
+) -> anyhow::Result<()> {
+    let shown = sanitize::line(&file.display().to_string());
+    let mut progress = Progress::new(&shown);
+    let outcome = import_file(store, args.kind, file, opts, &mut |done, total| {
+        progress.show(done, total)
+    });
+    progress.clear();
+    match outcome? {
+        Outcome::AlreadyImported(prior) => outln!(
+            "{shown}: already imported on {} by {} (as {}); nothing changed",
+            prior.imported_at,
+            sanitize::line(&prior.imported_by),
+            sanitize::line(&prior.name)
+        ),
+        Outcome::Imported(s) => {
+            let c = &s.counts;
+            outln!(
+                "{shown}: {} records; {} rows inserted, {} updated, {} removed",
+                s.rows,
+                c.inserted,
+                c.updated,
+                c.removed
+            );
+            if let Some(prior) = &c.replaced {
+                outln!(
+                    "  replaces the version imported on {} by {}",
+                    prior.imported_at,
+                    sanitize::line(&prior.imported_by)
+                );
+            }
+            for note in &s.notes {
+                super::out(&format!("  {}\n", sanitize::line(note)))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A one-line progress indicator on stderr, drawn only when stderr is a terminal.
+struct Progress<'a> {
+    label: &'a str,
+    enabled: bool,
+    drawn: bool,
+}
+
+impl<'a> Progress<'a> {
+    fn new(label: &'a str) -> Self {
+        Progress {
+            label,
+            enabled: std::io::stderr().is_terminal(),
+            drawn: false,
+        }
+    }
+
+    fn show(&mut self, done: u64, total: u64) {
+        if !self.enabled || total == 0 {
+            return;
+        }
+        let pct = (done.min(total) * 100 / total) as usize;
+        let bar = "#".repeat(pct / 5) + &"-".repeat(20 - pct / 5);
+        eprint!(
+            "\r{} [{bar}] {pct:3}% ({} of {} MB)",
+            self.label,
+            done >> 20,
+            total >> 20
+        );
+        let _ = std::io::stderr().flush();
+        self.drawn = true;
+    }
+
+    fn clear(&mut self) {
+        if self.drawn {
+            eprint!("\r\x1b[2K");
+            let _ = std::io::stderr().flush();
+        }
+    }
+}
