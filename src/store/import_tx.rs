@@ -126,7 +126,7 @@ impl Store {
         let source_id = tx.last_insert_rowid();
         let mut prior_rows = 0;
         if let Some((id, _)) = &prior {
-            for table in DATA_TABLES {
+            for table in tables_of(&meta.kind) {
                 let n: i64 = tx
                     .query_row(
                         &format!("SELECT count(*) FROM {table} WHERE source_id = ?1"),
@@ -138,6 +138,7 @@ impl Store {
             }
         }
         Ok(ImportTx {
+            kind: meta.kind.clone(),
             tx,
             source_id,
             prior,
@@ -152,6 +153,7 @@ impl Store {
 /// An import in progress. See the module documentation.
 pub struct ImportTx<'a> {
     tx: Transaction<'a>,
+    kind: String,
     source_id: i64,
     prior: Option<(i64, PriorImport)>,
     prior_rows: u64,
@@ -496,7 +498,7 @@ impl ImportTx<'_> {
     pub fn commit(self, rows: u64) -> Result<ImportCounts, StoreError> {
         let mut removed = 0;
         if let Some((prior_id, _)) = &self.prior {
-            for table in DATA_TABLES.iter().rev() {
+            for table in tables_of(&self.kind).iter().rev() {
                 removed += self
                     .tx
                     .execute(
@@ -564,6 +566,22 @@ impl ImportTx<'_> {
             }
             _ => e,
         }
+    }
+}
+
+/// The tables an import kind writes, in reference order; unknown kinds are taken to write all.
+fn tables_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "cbs" => &["areas", "stat_keys", "area_stats"],
+        "areas" => &["areas"],
+        "sbi" => &["sbi_codes"],
+        "addresses" => &["addresses"],
+        "businesses" => &["businesses"],
+        "parties" => &["parties"],
+        "roles" => &["roles"],
+        "ownership" => &["ownership"],
+        "signals" => &["signals"],
+        _ => DATA_TABLES,
     }
 }
 
