@@ -96,6 +96,10 @@ impl Store {
     /// Starts the import of one source. Nothing is visible to others until [`ImportTx::commit`];
     /// dropping the transaction rolls everything back.
     pub fn begin_import(&mut self, meta: &SourceMeta) -> Result<ImportTx<'_>, StoreError> {
+        let sort_dir = self
+            .path()
+            .and_then(|p| p.parent())
+            .map(|d| d.to_path_buf());
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -137,7 +141,15 @@ impl Store {
                 prior_rows += n as u64;
             }
         }
+        let mut deferred = Vec::new();
+        if prior.is_none() {
+            for table in tables_of(&meta.kind) {
+                deferred.extend(defer_indexes(&tx, table)?);
+            }
+        }
         Ok(ImportTx {
+            deferred,
+            sort_dir,
             kind: meta.kind.clone(),
             tx,
             source_id,
@@ -153,6 +165,10 @@ impl Store {
 /// An import in progress. See the module documentation.
 pub struct ImportTx<'a> {
     tx: Transaction<'a>,
+    /// Secondary indexes dropped for a bulk load into an empty table: (name, CREATE sql).
+    deferred: Vec<(String, String)>,
+    /// Where the index sorter may spill while rebuilding them (the database's directory).
+    sort_dir: Option<std::path::PathBuf>,
     kind: String,
     source_id: i64,
     prior: Option<(i64, PriorImport)>,
@@ -496,6 +512,7 @@ impl ImportTx<'_> {
     /// Finishes the import: removes what the earlier version had and the new one has not,
     /// records the row count, and commits. `rows` is the number of records read from the file.
     pub fn commit(self, rows: u64) -> Result<ImportCounts, StoreError> {
+        self.rebuild_indexes()?;
         let mut removed = 0;
         if let Some((prior_id, _)) = &self.prior {
             for table in tables_of(&self.kind).iter().rev() {
@@ -528,6 +545,43 @@ impl ImportTx<'_> {
             removed,
             replaced: self.prior.map(|(_, p)| p),
         })
+    }
+
+    /// Recreates the indexes dropped for a bulk load. Building an index after the load sorts
+    /// once instead of inserting at random places for every row. The sort may spill: it goes to
+    /// unlinked temporary files in the database's own directory (never to /tmp), so memory
+    /// stays flat whatever the file size.
+    fn rebuild_indexes(&self) -> Result<(), StoreError> {
+        if self.deferred.is_empty() {
+            return Ok(());
+        }
+        if let Some(dir) = &self.sort_dir {
+            let dir = if dir.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                dir.as_path()
+            };
+            self.tx
+                .pragma_update(None, "temp_store_directory", dir.to_string_lossy().as_ref())
+                .ctx("choosing where to sort")?;
+            self.tx
+                .pragma_update(None, "temp_store", "FILE")
+                .ctx("choosing where to sort")?;
+        }
+        let result = self.deferred.iter().try_for_each(|(name, sql)| {
+            self.tx
+                .execute_batch(sql)
+                .ctx(&format!("rebuilding index {name}"))
+        });
+        if self.sort_dir.is_some() {
+            self.tx
+                .pragma_update(None, "temp_store", "MEMORY")
+                .ctx("restoring memory-only temporary storage")?;
+            self.tx
+                .pragma_update(None, "temp_store_directory", "")
+                .ctx("restoring memory-only temporary storage")?;
+        }
+        result
     }
 
     fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize, PutError> {
@@ -567,6 +621,32 @@ impl ImportTx<'_> {
             _ => e,
         }
     }
+}
+
+/// Drops the secondary indexes of `table` when it is empty, returning how to rebuild them.
+fn defer_indexes(tx: &Transaction<'_>, table: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let empty = !tx
+        .prepare(&format!("SELECT 1 FROM {table} LIMIT 1"))
+        .and_then(|mut s| s.exists([]))
+        .ctx("checking whether the table is empty")?;
+    if !empty {
+        return Ok(Vec::new());
+    }
+    let mut stmt = tx
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")
+        .ctx("reading index definitions")?;
+    let indexes = stmt
+        .query_map([table], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .ctx("reading index definitions")?
+        .collect::<Result<Vec<_>, _>>()
+        .ctx("reading index definitions")?;
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
+            .ctx("preparing a bulk load")?;
+    }
+    Ok(indexes)
 }
 
 /// The tables an import kind writes, in reference order; unknown kinds are taken to write all.

@@ -166,6 +166,21 @@ mod tests {
     #[test]
     fn replace_by_source_counts_and_rolls_back() {
         let mut store = Store::open_in_memory().unwrap();
+        // A bulk load into an empty table that fails restores the indexes it dropped.
+        let tx = store.begin_import(&meta("kwb.csv", "aa")).unwrap();
+        drop(tx);
+        let indexes = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'index'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let all = indexes(&store);
+        assert!(all > 5);
         let mut tx = store.begin_import(&meta("kwb.csv", "aa")).unwrap();
         tx.put_area(&area("GM9901"), 2).unwrap();
         tx.put_area(&area("WK990101"), 3).unwrap();
@@ -177,6 +192,7 @@ mod tests {
         );
         let c = tx.commit(3).unwrap();
         assert_eq!((c.inserted, c.updated, c.removed), (3, 0, 0));
+        assert_eq!(indexes(&store), all);
 
         // A failed import changes nothing.
         let mut tx = store.begin_import(&meta("other.csv", "bb")).unwrap();
@@ -194,6 +210,21 @@ mod tests {
             2
         );
         assert_eq!(info.sources.len(), 1);
+        let index_exists = |store: &Store| -> bool {
+            store
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = 'areas_by_parent'",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                == 1
+        };
+        assert!(
+            index_exists(&store),
+            "the bulk load rebuilt the index it dropped"
+        );
 
         // A new version of kwb.csv: GM9901 kept, WK990101 gone, GM9902 new.
         let mut tx = store.begin_import(&meta("kwb.csv", "cc")).unwrap();
