@@ -127,7 +127,7 @@ fn map_columns(file: &CsvFile) -> Result<Columns, ImportError> {
         problems.push(Problem {
             line: 1,
             column: None,
-            message: "missing column `id` (`nummeraanduiding_id`): this looks like the short BAG address export, whose `object_id` is the verblijfsobject id; an address is keyed by its nummeraanduiding id, so export the BAG adres-plus format (with `nummeraanduiding_id`) instead".into(),
+            message: "missing column `id` (`nummeraanduiding_id`): this looks like the short BAG address export, whose `object_id` is the verblijfsobject id; use the BAG adres-plus export".into(),
             found: None,
         });
         ImportError::Rows {

@@ -104,6 +104,15 @@ pub(crate) fn refused(store: &mut Store, kind: ImportKind, name: &str, text: &st
     let before: DbInfo = store.info().unwrap();
     let e = import(store, kind, name, text).expect_err("the import should be refused");
     assert_eq!(store.info().unwrap(), before, "the database changed");
+    if let ImportError::Rows { problems, .. } = &e {
+        for p in problems.listed() {
+            assert!(
+                p.message.chars().count() <= crate::sanitize::MAX_CHARS,
+                "message too long to show whole: {}",
+                p.message
+            );
+        }
+    }
     e.to_string()
 }
 

@@ -39,7 +39,7 @@ pub(super) fn read(f: &mut Fields<'_>) -> Option<String> {
 
 /// A list of gebruiksdoelen separated by `;` or `,`, as a set of bits in [`USES`] order.
 fn parse_list(s: &str) -> Result<u16, &'static str> {
-    const EXPECTED: &str = "BAG gebruiksdoelen separated by ; or , from: woonfunctie, bijeenkomstfunctie, celfunctie, gezondheidszorgfunctie, industriefunctie, kantoorfunctie, logiesfunctie, onderwijsfunctie, sportfunctie, winkelfunctie, overige gebruiksfunctie";
+    const EXPECTED: &str = "BAG gebruiksdoelen separated by ; or , from woon-, bijeenkomst-, cel-, gezondheidszorg-, industrie-, kantoor-, logies-, onderwijs-, sport-, winkelfunctie, overige gebruiksfunctie";
     let mut set = 0u16;
     for part in s.split([';', ',']) {
         let name = part.trim().to_lowercase().replace([' ', '-'], "_");
