@@ -4,12 +4,12 @@
 //!
 //! | column | required | aliases | value |
 //! |---|---|---|---|
-//! | `id` | yes | `nummeraanduiding_id`, `nummeraanduiding`, `adres_id` | nummeraanduiding id, 16 digits (leading zeros kept); unique in the file |
-//! | `object_id` | no | `adresseerbaarobject_id`, `verblijfsobject_id`, `vbo_id` | id of the adresseerbaar object (verblijfsobject, ligplaats, standplaats), 16 digits |
+//! | `id` | yes | `nummeraanduiding_id`, `nummeraanduiding`, `adres_id` | nummeraanduiding id: 16 digits with object type `20` in positions 5–6, like `0363200000081086` (leading zeros kept); unique in the file |
+//! | `object_id` | no | `adresseerbaarobject_id`, `verblijfsobject_id`, `vbo_id` | id of the adresseerbaar object: 16 digits with object type `01` (verblijfsobject), `02` (ligplaats) or `03` (standplaats) in positions 5–6 |
 //! | `street` | yes | `openbareruimtenaam`, `openbareruimte`, `straat`, `straatnaam` | street name, at most 200 characters |
 //! | `number` | yes | `huisnummer` | house number, 1–99999 |
-//! | `letter` | no | `huisletter` | one letter A–Z (upper-cased) |
-//! | `addition` | no | `huisnummertoevoeging`, `toevoeging` | 1–4 letters or digits (upper-cased) |
+//! | `letter` | no | `huisletter` | one letter A–Z or a–z, kept as written |
+//! | `addition` | no | `huisnummertoevoeging`, `toevoeging` | 1–4 letters or digits, kept as written |
 //! | `postcode` | no | | `1234AB` or `1234 AB` (any case); stored as `1234AB` |
 //! | `city` | no | `woonplaats`, `woonplaatsnaam` | woonplaats name, at most 200 characters |
 //! | `buurt` | no | `buurtcode`, `bu_code`, `buurt_code` | CBS buurt code like `BU03630000` or `BU0363AD03`; the buurt must be in the database (import the CBS area list or a KWB table first). Without the column or value the address lies in no buurt; the summary says how many |
@@ -139,8 +139,8 @@ fn map_columns(file: &CsvFile) -> Result<Columns, ImportError> {
 
 /// Reads one row into an address, or `None` when it has problems.
 fn address(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Address>, StoreError> {
-    let id = f.required("id", BagId::parse);
-    let object_id = f.optional("object_id", BagId::parse);
+    let id = f.required("id", fields::nummeraanduiding_id);
+    let object_id = f.optional("object_id", object_id);
     let street = f.required_text("street", MAX_NAME);
     let number = f.required("number", house_number);
     let letter = f.optional("letter", house_letter);
@@ -180,6 +180,19 @@ fn address(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Address>,
     }))
 }
 
+/// The id of an adresseerbaar object: object type 01 (verblijfsobject), 02 (ligplaats) or 03
+/// (standplaats) in positions 5–6.
+fn object_id(s: &str) -> Result<BagId, &'static str> {
+    let id = BagId::parse(s).map_err(|e| e.expected)?;
+    if matches!(&id.as_str()[4..6], "01" | "02" | "03") {
+        Ok(id)
+    } else {
+        Err(
+            "a verblijfsobject, ligplaats or standplaats id: 16 digits with 01, 02 or 03 in positions 5-6, like 0363010000964973",
+        )
+    }
+}
+
 fn house_number(s: &str) -> Result<i64, &'static str> {
     const EXPECTED: &str = "a house number from 1 to 99999";
     match parse_count(s) {
@@ -191,7 +204,7 @@ fn house_number(s: &str) -> Result<i64, &'static str> {
 fn house_letter(s: &str) -> Result<String, &'static str> {
     let s = s.trim();
     if s.len() == 1 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(s.to_ascii_uppercase())
+        Ok(s.to_owned())
     } else {
         Err("one house letter like A")
     }
@@ -200,7 +213,7 @@ fn house_letter(s: &str) -> Result<String, &'static str> {
 fn addition(s: &str) -> Result<String, &'static str> {
     let s = s.trim();
     if (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        Ok(s.to_ascii_uppercase())
+        Ok(s.to_owned())
     } else {
         Err("a house number addition of 1 to 4 letters or digits like 2 or H")
     }

@@ -21,7 +21,7 @@ use super::fields::{self, Fields, MAX_NAME};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
 use crate::model::{
-    BagId, Business, EntityKind, KvkNummer, SbiCode, Vestigingsnummer, parse_count, parse_date,
+    Business, EntityKind, KvkNummer, SbiCode, Vestigingsnummer, parse_count, parse_date,
 };
 use crate::store::{ImportTx, StoreError};
 
@@ -81,7 +81,7 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
         }
     }
     let legal_form = f.text("legal_form", MAX_NAME);
-    let address = f.optional("address_id", BagId::parse);
+    let address = f.optional("address_id", fields::nummeraanduiding_id);
     if let Some(a) = &address {
         if !tx.entity_known(EntityKind::Address, a.as_str())? {
             f.refuse(

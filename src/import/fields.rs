@@ -10,6 +10,7 @@ use super::ImportError;
 use super::columns::{ColumnSpec, Columns};
 use super::problem::Problems;
 use super::reader::{CsvFile, Row};
+use crate::model::BagId;
 use crate::store::StoreError;
 
 /// Matches the file's header against a profile's columns; header problems refuse the file.
@@ -169,6 +170,19 @@ pub(crate) fn text(s: &str, max_chars: usize) -> Result<String, TooLong> {
     }
 }
 
+/// A nummeraanduiding id, the key of an address: a BAG id with object type `20` in positions 5–6
+/// (`domain.md` §9.2), so that a verblijfsobject or pand id given by mistake is caught.
+pub(crate) fn nummeraanduiding_id(s: &str) -> Result<BagId, &'static str> {
+    let id = BagId::parse(s).map_err(|e| e.expected)?;
+    if &id.as_str()[4..6] == "20" {
+        Ok(id)
+    } else {
+        Err(
+            "a nummeraanduiding id: 16 digits with 20 in positions 5-6, like 0363200000081086 (01 there means a verblijfsobject id)",
+        )
+    }
+}
+
 /// The longest name or other short text field (street, trade name, role, source, kind).
 pub(crate) const MAX_NAME: usize = 200;
 
@@ -238,6 +252,20 @@ mod tests {
             assert!(f.ok());
         });
         assert!(p.is_empty());
+    }
+
+    #[test]
+    fn nummeraanduiding_ids() {
+        assert!(nummeraanduiding_id("0363200000081086").is_ok());
+        assert!(
+            nummeraanduiding_id("0363010000964973")
+                .unwrap_err()
+                .contains("verblijfsobject")
+        );
+        assert_eq!(
+            nummeraanduiding_id("036320000008108").unwrap_err(),
+            "a BAG id of 16 digits"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::columns::ColumnSpec;
 use super::fields::{self, Fields};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::model::{BagId, EntityKind, Ownership, parse_date, parse_decimal, parse_pseudonym};
+use crate::model::{EntityKind, Ownership, parse_date, parse_decimal, parse_pseudonym};
 use crate::store::{ImportTx, StoreError};
 
 const SPECS: &[ColumnSpec] = &[
@@ -48,7 +48,7 @@ pub(crate) fn read(
 
 /// Reads one row into an ownership, or `None` when it has problems.
 fn ownership(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Ownership>, StoreError> {
-    let address = f.required("address_id", BagId::parse);
+    let address = f.required("address_id", fields::nummeraanduiding_id);
     if let Some(a) = &address {
         if !tx.entity_known(EntityKind::Address, a.as_str())? {
             f.refuse(

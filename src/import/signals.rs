@@ -28,8 +28,7 @@ use super::problem::{Problem, Problems};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
 use crate::model::{
-    AreaCode, BagId, EntityKind, Signal, Vestigingsnummer, parse_date, parse_decimal,
-    parse_pseudonym,
+    AreaCode, EntityKind, Signal, Vestigingsnummer, parse_date, parse_decimal, parse_pseudonym,
 };
 use crate::store::{ImportTx, StoreError};
 
@@ -190,13 +189,15 @@ fn entity(
 
 /// The key of an entity of `kind`, validated and normalised.
 fn entity_key(kind: EntityKind, s: &str) -> Result<String, &'static str> {
-    let key = match kind {
-        EntityKind::Address => BagId::parse(s).map(|v| v.as_str().to_owned()),
-        EntityKind::Business => Vestigingsnummer::parse(s).map(|v| v.as_str().to_owned()),
-        EntityKind::Party => parse_pseudonym(s),
-        EntityKind::Area => AreaCode::parse(s).map(|v| v.as_str().to_owned()),
-    };
-    key.map_err(|e| e.expected)
+    let text = |v: &dyn std::fmt::Display| v.to_string();
+    match kind {
+        EntityKind::Address => fields::nummeraanduiding_id(s).map(|v| text(&v)),
+        EntityKind::Business => Vestigingsnummer::parse(s)
+            .map(|v| text(&v))
+            .map_err(|e| e.expected),
+        EntityKind::Party => parse_pseudonym(s).map_err(|e| e.expected),
+        EntityKind::Area => AreaCode::parse(s).map(|v| text(&v)).map_err(|e| e.expected),
+    }
 }
 
 #[cfg(test)]

@@ -121,6 +121,19 @@ fn short_bag_export_is_refused_by_name() {
 }
 
 #[test]
+fn a_verblijfsobject_id_is_not_an_address_id() {
+    let mut s = store();
+    let text = "id,object_id,street,number\n0363010000964973,0363200000081086,Damrak,1\n";
+    let e = refused(&mut s, Addresses, "addresses.csv", text);
+    assert!(
+        e.contains("line 2, column `id`: expected a nummeraanduiding id")
+            && e.contains("(01 there means a verblijfsobject id); found `0363010000964973`")
+            && e.contains("line 2, column `object_id`: expected a verblijfsobject, ligplaats or standplaats id"),
+        "{e}"
+    );
+}
+
+#[test]
 fn replace_by_source_counts_inserted_updated_removed() {
     let mut s = store();
     seed_areas(&mut s, &["BU03630000"]);

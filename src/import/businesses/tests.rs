@@ -17,7 +17,7 @@ fn with_address() -> Store {
 }
 
 #[test]
-fn dutch_export_imports_and_keeps_leading_zeros() {
+fn dutch_export_imports_and_kvk_leading_zeros_round_trip() {
     let mut s = with_address();
     let text = "Vestigingsnummer;KvK-nummer;Handelsnaam;SBI;Rechtsvorm;Nummeraanduiding ID;Datum inschrijving;Datum uitschrijving;Werkzame personen;Telefoon\n\
                 000012345678;01234567;Kapsalon =cmd|' /c calc'!A1;96.02.1;Eenmanszaak;0363200000081086;01-02-2020;;3;0612345678\n\
