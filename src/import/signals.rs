@@ -64,14 +64,23 @@ pub(crate) fn read(
     job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
     let columns = fields::columns(file, SPECS)?;
-    let full = columns.has("entity_kind") && columns.has("entity_id");
+    let (has_kind, has_id) = (columns.has("entity_kind"), columns.has("entity_id"));
     let compact = COMPACT.iter().any(|(c, _)| columns.has(c));
-    if !full && !compact {
+    let header_problem = if has_kind != has_id {
+        Some("columns `entity_kind` and `entity_id` go together: the file has only one of them")
+    } else if !has_kind && !compact {
+        Some(
+            "missing columns `entity_kind` and `entity_id` (or one of `address_id`, `vestigingsnummer`, `party`): a signal must say what it concerns",
+        )
+    } else {
+        None
+    };
+    if let Some(message) = header_problem {
         let mut problems = Problems::default();
         problems.push(Problem {
             line: 1,
             column: None,
-            message: "missing columns `entity_kind` and `entity_id` (or one of `address_id`, `vestigingsnummer`, `party`): a signal must say what it concerns".into(),
+            message: message.into(),
             found: None,
         });
         return Err(ImportError::Rows {
