@@ -28,7 +28,6 @@ mod uses;
 
 use super::columns::{ColumnSpec, Columns, normalise};
 use super::fields::{self, Fields, MAX_NAME};
-use super::problem::{Problem, Problems};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
 use crate::model::{Address, AreaCode, AreaLevel, BagId, Postcode, parse_count, parse_decimal};
@@ -123,17 +122,10 @@ fn map_columns(file: &CsvFile) -> Result<Columns, ImportError> {
         if has_id || !names.iter().any(|n| n == "object_id") {
             return e;
         }
-        let mut problems = Problems::default();
-        problems.push(Problem {
-            line: 1,
-            column: None,
-            message: "missing column `id` (`nummeraanduiding_id`): this looks like the short BAG address export, whose `object_id` is the verblijfsobject id; use the BAG adres-plus export".into(),
-            found: None,
-        });
-        ImportError::Rows {
-            path: file.path().to_owned(),
-            problems,
-        }
+        fields::header_problem(
+            file,
+            "missing column `id` (`nummeraanduiding_id`): this looks like the short BAG address export, whose `object_id` is the verblijfsobject id; use the BAG adres-plus export",
+        )
     })
 }
 

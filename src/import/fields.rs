@@ -8,7 +8,7 @@ use std::fmt::Display;
 
 use super::ImportError;
 use super::columns::{ColumnSpec, Columns};
-use super::problem::Problems;
+use super::problem::{Problem, Problems};
 use super::reader::{CsvFile, Row};
 use crate::model::BagId;
 use crate::store::StoreError;
@@ -19,6 +19,21 @@ pub(crate) fn columns(file: &CsvFile, specs: &[ColumnSpec]) -> Result<Columns, I
         path: file.path().to_owned(),
         problems,
     })
+}
+
+/// Refuses the file for a problem with its header (line 1) that the column check cannot see.
+pub(crate) fn header_problem(file: &CsvFile, message: &str) -> ImportError {
+    let mut problems = Problems::default();
+    problems.push(Problem {
+        line: 1,
+        column: None,
+        message: message.to_owned(),
+        found: None,
+    });
+    ImportError::Rows {
+        path: file.path().to_owned(),
+        problems,
+    }
 }
 
 /// Turns a database failure while checking a row into the import's fatal error.

@@ -24,7 +24,6 @@
 
 use super::columns::ColumnSpec;
 use super::fields::{self, Fields, MAX_NAME};
-use super::problem::{Problem, Problems};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
 use crate::model::{
@@ -76,17 +75,7 @@ pub(crate) fn read(
         None
     };
     if let Some(message) = header_problem {
-        let mut problems = Problems::default();
-        problems.push(Problem {
-            line: 1,
-            column: None,
-            message: message.into(),
-            found: None,
-        });
-        return Err(ImportError::Rows {
-            path: file.path().to_owned(),
-            problems,
-        });
+        return Err(fields::header_problem(file, message));
     }
     job.note_ignored(&columns.ignored);
     let mut rows = 0;
