@@ -56,3 +56,20 @@ fn person_columns_are_refused_by_name() {
         "{e}"
     );
 }
+
+#[test]
+fn problems_name_the_column_as_the_file_writes_it() {
+    let mut s = store();
+    let e = refused(
+        &mut s,
+        Parties,
+        "partijen.csv",
+        "Pseudoniem;Soort;KvK-nummer\n123456782;np;\nRP-1;rechtspersoon;1234\n",
+    );
+    for expected in [
+        "line 2, column `Pseudoniem`: expected a pseudonym, not a BSN",
+        "line 3, column `KvK-nummer`: expected a KvK number of 8 digits; found `1234`",
+    ] {
+        assert!(e.contains(expected), "missing {expected:?} in\n{e}");
+    }
+}
