@@ -3,8 +3,11 @@
 //! records to the store inside one transaction, so a file applies completely or not at all.
 
 pub mod columns;
+mod fields;
 pub mod problem;
 pub mod reader;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 mod addresses;
 mod areas;

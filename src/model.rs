@@ -4,6 +4,7 @@
 
 mod entities;
 mod ids;
+mod pseudonym;
 mod values;
 
 pub use entities::{
@@ -13,4 +14,5 @@ pub use entities::{
 pub use ids::{
     AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer,
 };
+pub use pseudonym::{MAX_PSEUDONYM, parse_pseudonym};
 pub use values::{ValueError, parse_count, parse_date, parse_decimal};

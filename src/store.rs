@@ -2,12 +2,16 @@
 //! settings, recognising our own files by `application_id`, the append-only schema migrations,
 //! the import transaction, and the typed queries the rest of the program needs.
 
+#[cfg(test)]
+mod dump;
 mod entities;
 mod import_tx;
 mod info;
 mod open;
 mod schema;
 
+#[cfg(test)]
+pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
 pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};

@@ -80,7 +80,7 @@ fn kill_during_import_leaves_the_database_as_it_was() {
     // A new version of the same source (replace-by-source) that is large enough to be killed.
     std::fs::write(
         dir.path().join("base.csv"),
-        addresses_csv(400_000, "Nieuwstraat"),
+        addresses_csv(150_000, "Nieuwstraat"),
     )
     .unwrap();
     let before = content(&db);
@@ -110,7 +110,7 @@ fn kill_during_import_leaves_the_database_as_it_was() {
     );
 
     let mut killed_midway = 0;
-    for k in 1..=8u32 {
+    for k in 1..=5u32 {
         let mut child = Command::new(bin)
             .arg("import")
             .arg(&db)
@@ -118,7 +118,7 @@ fn kill_during_import_leaves_the_database_as_it_was() {
             .arg(dir.path().join("base.csv"))
             .spawn()
             .unwrap();
-        std::thread::sleep(total * k / 10);
+        std::thread::sleep(total * k / 6);
         let finished = child.try_wait().unwrap().is_some();
         child.kill().ok(); // SIGKILL on Unix
         child.wait().unwrap();

@@ -1,14 +1,99 @@
-//! The `ownership` import profile.
+//! The `ownership` import profile: a party's ownership of an address, with the transfer that
+//! began it, one row per address, party and acquisition date.
+//!
+//! | column | required | aliases | value |
+//! |---|---|---|---|
+//! | `address_id` | yes | `nummeraanduiding_id`, `adres_id` | nummeraanduiding id (16 digits) of an address already imported |
+//! | `party` | yes | `eigenaar`, `partij`, `partij_id` | pseudonym of a party already imported (see `parties`) |
+//! | `acquired` | yes | `datum_verkrijging`, `transactiedatum` | date of the transfer, `2024-03-31` or `31-03-2024` |
+//! | `ended` | no | `datum_einde`, `einddatum` | date, not before `acquired` |
+//! | `price` | no | `koopsom`, `prijs` | price in euro, 0 or more: `250000`, `1.234,56`, `250000,00`, `1.250.000`, `€ 250000`; `€` and spaces are ignored; a single dot before three digits (`250.000`) is refused as ambiguous: write `250000` or `250.000,00` |
+//!
+//! Other columns are named in the summary and not stored.
 
+use super::columns::ColumnSpec;
+use super::fields::{self, Fields};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::store::ImportTx;
+use crate::model::{EntityKind, Ownership, parse_date, parse_decimal, parse_pseudonym};
+use crate::store::{ImportTx, StoreError};
 
-/// Reads a `ownership` file into the import transaction; returns the number of records read.
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec::required("address_id", &["nummeraanduiding_id", "adres_id"]),
+    ColumnSpec::required("party", &["eigenaar", "partij", "partij_id"]),
+    ColumnSpec::required("acquired", &["datum_verkrijging", "transactiedatum"]),
+    ColumnSpec::optional("ended", &["datum_einde", "einddatum"]),
+    ColumnSpec::optional("price", &["koopsom", "prijs"]),
+];
+
+/// Reads an `ownership` file into the import transaction; returns the number of records read.
 pub(crate) fn read(
     file: &mut CsvFile,
-    _tx: &mut ImportTx<'_>,
-    _job: &mut Job<'_>,
+    tx: &mut ImportTx<'_>,
+    job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
-    Err(super::not_yet(file, "ownership"))
+    let columns = fields::columns(file, SPECS)?;
+    job.note_ignored(&columns.ignored);
+    let mut rows = 0;
+    while let Some(row) = job.next_row(file)? {
+        rows += 1;
+        let mut f = Fields::new(&columns, &row, &mut job.problems);
+        let Some(ownership) = ownership(&mut f, tx).map_err(fields::store_error(file))? else {
+            continue;
+        };
+        job.put(file, row.line, tx.put_ownership(&ownership, row.line))?;
+    }
+    Ok(rows)
 }
+
+/// Reads one row into an ownership, or `None` when it has problems.
+fn ownership(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Ownership>, StoreError> {
+    let address = f.required("address_id", fields::nummeraanduiding_id);
+    if let Some(a) = &address {
+        if !tx.entity_known(EntityKind::Address, a.as_str())? {
+            f.refuse(
+                "address_id",
+                format!("address {a} is not in the database; import the addresses first"),
+            );
+        }
+    }
+    let party = f.required("party", parse_pseudonym);
+    if let Some(p) = &party {
+        if !tx.entity_known(EntityKind::Party, p)? {
+            f.refuse(
+                "party",
+                format!("party {p} is not in the database; import the parties first"),
+            );
+        }
+    }
+    let acquired = f.required("acquired", parse_date);
+    let ended = f.optional("ended", parse_date);
+    f.dates_in_order("acquired", acquired.as_deref(), "ended", ended.as_deref());
+    let price = f.optional("price", price);
+    let (Some(address), Some(party), Some(acquired), true) = (address, party, acquired, f.ok())
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Ownership {
+        address,
+        party,
+        acquired,
+        ended,
+        price,
+    }))
+}
+
+/// A price in euro: `€ 1.234,56`, `250000`; never negative.
+fn price(s: &str) -> Result<f64, &'static str> {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| *c != '€' && !c.is_whitespace())
+        .collect();
+    match parse_decimal(&cleaned).map_err(|e| e.expected)? {
+        v if v >= 0.0 => Ok(v),
+        _ => Err("a price in euro of 0 or more, like 250000 or 1.234,56"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,91 @@
-//! The `parties` import profile.
+//! The `parties` import profile: owners, bestuurders and other role holders, one row per
+//! pseudonym. Parties arrive already pseudonymised (`domain.md` §10.6): schouw never stores a
+//! BSN, nor the name, birth date or any other identifying detail of a natural person.
+//!
+//! | column | required | aliases | value |
+//! |---|---|---|---|
+//! | `id` | yes | `pseudoniem`, `pseudonym`, `partij_id` | the pseudonym: 1–64 letters, digits or `- _ . : + / =` (like `NP-3F9A2C`); 9 digits are refused as a probable BSN; unique in the file |
+//! | `kind` | yes | `soort` | `natural` or `legal`; also `natuurlijk persoon`, `np`, `rechtspersoon`, `rp` (any case) |
+//! | `kvk` | no | `kvk_nummer`, `kvknummer` | KvK number of a legal person, 8 digits; refused for a natural person (link a person to a business through `roles`) |
+//! | `name` | no | `naam`, `statutaire_naam` | name of a legal person, at most 200 characters; refused for a natural person |
+//! | `registered` | no | `datum_oprichting`, `datum_inschrijving` | date a legal person was founded or registered (`2024-03-31` or `31-03-2024`); refused for a natural person, where it could be a birth date |
+//!
+//! Columns for persons' names, BSN and birth dates are refused by the column check. Other
+//! columns are named in the summary and not stored.
 
+use super::columns::ColumnSpec;
+use super::fields::{self, Fields, MAX_NAME};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
+use crate::model::{KvkNummer, Party, PartyKind, parse_date, parse_pseudonym};
 use crate::store::ImportTx;
+
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec::required("id", &["pseudoniem", "pseudonym", "partij_id"]),
+    ColumnSpec::required("kind", &["soort"]),
+    ColumnSpec::optional("kvk", &["kvk_nummer", "kvknummer"]),
+    ColumnSpec::optional("name", &["naam", "statutaire_naam"]),
+    ColumnSpec::optional("registered", &["datum_oprichting", "datum_inschrijving"]),
+];
 
 /// Reads a `parties` file into the import transaction; returns the number of records read.
 pub(crate) fn read(
     file: &mut CsvFile,
-    _tx: &mut ImportTx<'_>,
-    _job: &mut Job<'_>,
+    tx: &mut ImportTx<'_>,
+    job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
-    Err(super::not_yet(file, "parties"))
+    let columns = fields::columns(file, SPECS)?;
+    job.note_ignored(&columns.ignored);
+    let mut rows = 0;
+    while let Some(row) = job.next_row(file)? {
+        rows += 1;
+        let mut f = Fields::new(&columns, &row, &mut job.problems);
+        let Some(party) = party(&mut f) else {
+            continue;
+        };
+        job.put(file, row.line, tx.put_party(&party, row.line))?;
+    }
+    Ok(rows)
 }
+
+/// Reads one row into a party, or `None` when it has problems.
+fn party(f: &mut Fields<'_>) -> Option<Party> {
+    let id = f.required("id", parse_pseudonym);
+    let kind = f.required("kind", PartyKind::parse);
+    let kvk = f.optional("kvk", KvkNummer::parse);
+    let name = f.text("name", MAX_NAME);
+    let registered = f.optional("registered", parse_date);
+    if kind == Some(PartyKind::Natural) {
+        if name.is_some() {
+            f.refuse(
+                "name",
+                "names of natural persons must never be stored; give the party as a pseudonym only",
+            );
+        }
+        if kvk.is_some() {
+            f.refuse(
+                "kvk",
+                "a natural person is given by pseudonym only; link the person to a business through a roles file",
+            );
+        }
+        if registered.is_some() {
+            f.refuse(
+                "registered",
+                "a date is only kept for legal persons (for a natural person it could be a birth date); leave it empty",
+            );
+        }
+    }
+    let (Some(id), Some(kind), true) = (id, kind, f.ok()) else {
+        return None;
+    };
+    Some(Party {
+        id,
+        kind,
+        kvk,
+        name,
+        registered,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,89 @@
-//! The `roles` import profile.
+//! The `roles` import profile: a party's role in a business (bestuurder, eigenaar,
+//! gevolmachtigde, …), one row per party, KvK number and role.
+//!
+//! | column | required | aliases | value |
+//! |---|---|---|---|
+//! | `party` | yes | `partij`, `partij_id`, `pseudoniem` | pseudonym of a party already imported (see `parties`) |
+//! | `kvk` | yes | `kvk_nummer`, `kvknummer` | KvK number (8 digits) of a business already imported |
+//! | `role` | yes | `rol`, `functie` | the role as the source writes it, at most 200 characters |
+//! | `started` | no | `datum_aanvang`, `begindatum`, `startdatum` | date, `2024-03-31` or `31-03-2024` |
+//! | `ended` | no | `datum_einde`, `einddatum` | date, not before `started` |
+//!
+//! The same party, KvK number and role may appear once per file. Other columns are named in
+//! the summary and not stored.
 
+use super::columns::ColumnSpec;
+use super::fields::{self, Fields, MAX_NAME};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::store::ImportTx;
+use crate::model::{EntityKind, KvkNummer, Role, parse_date, parse_pseudonym};
+use crate::store::{ImportTx, StoreError};
+
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec::required("party", &["partij", "partij_id", "pseudoniem"]),
+    ColumnSpec::required("kvk", &["kvk_nummer", "kvknummer"]),
+    ColumnSpec::required("role", &["rol", "functie"]),
+    ColumnSpec::optional("started", &["datum_aanvang", "begindatum", "startdatum"]),
+    ColumnSpec::optional("ended", &["datum_einde", "einddatum"]),
+];
 
 /// Reads a `roles` file into the import transaction; returns the number of records read.
 pub(crate) fn read(
     file: &mut CsvFile,
-    _tx: &mut ImportTx<'_>,
-    _job: &mut Job<'_>,
+    tx: &mut ImportTx<'_>,
+    job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
-    Err(super::not_yet(file, "roles"))
+    let columns = fields::columns(file, SPECS)?;
+    job.note_ignored(&columns.ignored);
+    let mut rows = 0;
+    while let Some(row) = job.next_row(file)? {
+        rows += 1;
+        let mut f = Fields::new(&columns, &row, &mut job.problems);
+        let Some(role) = role(&mut f, tx).map_err(fields::store_error(file))? else {
+            continue;
+        };
+        job.put(file, row.line, tx.put_role(&role, row.line))?;
+    }
+    Ok(rows)
 }
+
+/// Reads one row into a role, or `None` when it has problems.
+fn role(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Role>, StoreError> {
+    let party = f.required("party", parse_pseudonym);
+    if let Some(p) = &party {
+        if !tx.entity_known(EntityKind::Party, p)? {
+            f.refuse(
+                "party",
+                format!("party {p} is not in the database; import the parties first"),
+            );
+        }
+    }
+    let kvk = f.required("kvk", KvkNummer::parse);
+    if let Some(k) = &kvk {
+        if !tx.kvk_known(k.as_str())? {
+            f.refuse(
+                "kvk",
+                format!(
+                    "KvK number {k} belongs to no imported business; import the businesses first"
+                ),
+            );
+        }
+    }
+    let role = f.required_text("role", MAX_NAME);
+    let started = f.optional("started", parse_date);
+    let ended = f.optional("ended", parse_date);
+    f.dates_in_order("started", started.as_deref(), "ended", ended.as_deref());
+    let (Some(party), Some(kvk), Some(role), true) = (party, kvk, role, f.ok()) else {
+        return Ok(None);
+    };
+    Ok(Some(Role {
+        party,
+        kvk,
+        role,
+        started,
+        ended,
+    }))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,9 @@
 //! Entity records as the importers produce them and the store keeps them: one struct per kind
 //! of row, holding validated identifiers and plain values. Dates are ISO text (`2024-03-31`).
 
-use super::ids::{AreaCode, AreaLevel, BagId, KvkNummer, Postcode, SbiCode, Vestigingsnummer};
+use super::ids::{
+    AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer,
+};
 
 /// The kinds of entity a signal can concern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,6 +153,25 @@ impl PartyKind {
         match self {
             PartyKind::Natural => "natural",
             PartyKind::Legal => "legal",
+        }
+    }
+
+    /// Parses the kind as files write it: `natural`/`legal`, or Dutch `natuurlijk persoon`,
+    /// `np`, `rechtspersoon`, `rp` (any case).
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        match s.trim().to_lowercase().replace(['_', '-'], " ").as_str() {
+            "natural" | "natural person" | "natuurlijk persoon" | "natuurlijk" | "np" => {
+                Ok(PartyKind::Natural)
+            }
+            "legal"
+            | "legal person"
+            | "rechtspersoon"
+            | "niet natuurlijk persoon"
+            | "rp"
+            | "nnp" => Ok(PartyKind::Legal),
+            _ => Err(IdError {
+                expected: "natural or legal (also: natuurlijk persoon, np, rechtspersoon, rp)",
+            }),
         }
     }
 }

@@ -1,0 +1,80 @@
+//! Tests of the `businesses` profile.
+
+use crate::cli::ImportKind::{Addresses, Businesses};
+use crate::import::test_support::{import, refused, seed_sbi, store, stored, value};
+use crate::store::Store;
+
+fn with_address() -> Store {
+    let mut s = store();
+    import(
+        &mut s,
+        Addresses,
+        "addresses.csv",
+        "id,street,number\n0363200000081086,Damrak,1\n",
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn dutch_export_imports_and_kvk_leading_zeros_round_trip() {
+    let mut s = with_address();
+    let text = "Vestigingsnummer;KvK-nummer;Handelsnaam;SBI;Rechtsvorm;Nummeraanduiding ID;Datum inschrijving;Datum uitschrijving;Werkzame personen;Telefoon\n\
+                000012345678;01234567;Kapsalon =cmd|' /c calc'!A1;96.02.1;Eenmanszaak;0363200000081086;01-02-2020;;3;0612345678\n\
+                000012345679;01234567;Nagelstudio Damrak;9602;;;2021-05-31;31-12-2023;;\n";
+    let summary = import(&mut s, Businesses, "kvk.csv", text).unwrap();
+    assert_eq!(summary.rows, 2);
+    assert!(
+        summary.notes.iter().any(|n| n.contains("`Telefoon`")),
+        "{:?}",
+        summary.notes
+    );
+    let rows = stored(&s, "businesses");
+    let b = &rows[0];
+    assert_eq!(value(b, "vestigingsnummer"), Some("000012345678"));
+    assert_eq!(value(b, "kvk_nummer"), Some("01234567"));
+    assert_eq!(value(b, "name"), Some("Kapsalon =cmd|' /c calc'!A1"));
+    assert_eq!(value(b, "sbi_code"), Some("96021"));
+    assert_eq!(value(b, "address_id"), Some("0363200000081086"));
+    assert_eq!(value(b, "registered_on"), Some("2020-02-01"));
+    assert_eq!(value(b, "employees"), Some("3"));
+    assert_eq!(value(&rows[1], "ended_on"), Some("2023-12-31"));
+    assert_eq!(value(&rows[1], "address_id"), None);
+}
+
+#[test]
+fn field_problems_and_references() {
+    let mut s = with_address();
+    seed_sbi(&mut s, &["9602", "96021"]);
+    let text = "vestigingsnummer,kvk,name,sbi,address_id,registered,ended,employees\n\
+                000012345678,1234567,Kapper,9602,,,,\n\
+                12345678,01234567,,4711,0363200000099999,2024-01-01,31-12-2023,-2\n";
+    let e = refused(&mut s, Businesses, "kvk.csv", text);
+    for expected in [
+        "line 2, column `kvk`: expected a KvK number of 8 digits; found `1234567`",
+        "line 3, column `vestigingsnummer`: expected a vestigingsnummer of 12 digits; found `12345678`",
+        "line 3, column `name`: a value is required",
+        "line 3, column `sbi`: SBI code 4711 is not in the imported SBI list; check the code; found `4711`",
+        "line 3, column `address_id`: address 0363200000099999 is not in the database; import the addresses first",
+        "line 3, column `ended`: this date lies before `registered` (2024-01-01); expected a date on or after it; found `31-12-2023`",
+        "line 3, column `employees`: expected a whole number of 0 or more",
+    ] {
+        assert!(e.contains(expected), "missing {expected:?} in\n{e}");
+    }
+}
+
+#[test]
+fn sbi_codes_are_not_checked_without_an_sbi_list() {
+    let mut s = store();
+    import(
+        &mut s,
+        Businesses,
+        "kvk.csv",
+        "vestigingsnummer,kvk,name,sbi\n000012345678,01234567,Winkel,4711\n",
+    )
+    .unwrap();
+    assert_eq!(
+        value(&stored(&s, "businesses")[0], "sbi_code"),
+        Some("4711")
+    );
+}

@@ -1,0 +1,294 @@
+//! Reading the fields of one row: the one place that says "take column X, parse it with P, or
+//! record a problem naming the line, the column as the file writes it, the expected form and the
+//! value found". Profiles ask for required and optional values and check [`Fields::ok`] before
+//! building a record, so every value is validated exactly once and a row with any problem is
+//! never stored (the orchestrator then refuses the whole file).
+
+use std::fmt::Display;
+
+use super::ImportError;
+use super::columns::{ColumnSpec, Columns};
+use super::problem::{Problem, Problems};
+use super::reader::{CsvFile, Row};
+use crate::model::BagId;
+use crate::store::StoreError;
+
+/// Matches the file's header against a profile's columns; header problems refuse the file.
+pub(crate) fn columns(file: &CsvFile, specs: &[ColumnSpec]) -> Result<Columns, ImportError> {
+    Columns::map(file.headers(), specs, file.delimiter()).map_err(|problems| ImportError::Rows {
+        path: file.path().to_owned(),
+        problems,
+    })
+}
+
+/// Refuses the file for a problem with its header (line 1) that the column check cannot see.
+pub(crate) fn header_problem(file: &CsvFile, message: &str) -> ImportError {
+    let mut problems = Problems::default();
+    problems.push(Problem {
+        line: 1,
+        column: None,
+        message: message.to_owned(),
+        found: None,
+    });
+    ImportError::Rows {
+        path: file.path().to_owned(),
+        problems,
+    }
+}
+
+/// Turns a database failure while checking a row into the import's fatal error.
+pub(crate) fn store_error(file: &CsvFile) -> impl Fn(StoreError) -> ImportError + '_ {
+    |source| ImportError::Store {
+        path: file.path().to_owned(),
+        source,
+    }
+}
+
+/// The fields of one row, with the problems found in them so far.
+pub(crate) struct Fields<'a> {
+    columns: &'a Columns,
+    row: &'a Row,
+    problems: &'a mut Problems,
+    ok: bool,
+}
+
+impl<'a> Fields<'a> {
+    /// Starts reading `row`; problems go to `problems`.
+    pub fn new(columns: &'a Columns, row: &'a Row, problems: &'a mut Problems) -> Self {
+        Fields {
+            columns,
+            row,
+            problems,
+            ok: true,
+        }
+    }
+
+    /// Whether no problem was found in this row.
+    pub fn ok(&self) -> bool {
+        self.ok
+    }
+
+    /// The trimmed value of a column; `None` when the column is absent or the value empty.
+    pub fn raw(&self, name: &str) -> Option<&'a str> {
+        self.columns.get(self.row, name)
+    }
+
+    /// A value that must be present and valid. Parse errors describe the expected form.
+    pub fn required<T, E: Display>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match self.raw(name) {
+            Some(_) => self.optional(name, parse),
+            None => {
+                let expected = parse("")
+                    .err()
+                    .map(|e| format!("; expected {e}"))
+                    .unwrap_or_default();
+                self.refuse(name, format!("a value is required{expected}"));
+                None
+            }
+        }
+    }
+
+    /// A value that may be empty (or its column absent), but must be valid when given.
+    pub fn optional<T, E: Display>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let raw = self.raw(name)?;
+        match parse(raw) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.refuse(name, format!("expected {e}"));
+                None
+            }
+        }
+    }
+
+    /// Free text that must be present, at most `max_chars` characters.
+    pub fn required_text(&mut self, name: &str, max_chars: usize) -> Option<String> {
+        self.required(name, |s| text(s, max_chars))
+    }
+
+    /// Free text that may be empty, at most `max_chars` characters.
+    pub fn text(&mut self, name: &str, max_chars: usize) -> Option<String> {
+        self.optional(name, |s| text(s, max_chars))
+    }
+
+    /// Records a problem with the value of `name` (the message says what is wrong and what to
+    /// do; the value found is added).
+    pub fn refuse(&mut self, name: &str, message: impl Into<String>) {
+        self.ok = false;
+        let found = self.raw(name).unwrap_or("");
+        self.problems
+            .field(self.row.line, &self.columns.header(name), message, found);
+    }
+
+    /// Records a problem with the row as a whole.
+    pub fn refuse_row(&mut self, message: impl Into<String>) {
+        self.ok = false;
+        self.problems.row(self.row.line, message);
+    }
+
+    /// Records a problem when the date in column `last` lies before the one in `first`.
+    pub fn dates_in_order(
+        &mut self,
+        first: &str,
+        first_date: Option<&str>,
+        last: &str,
+        last_date: Option<&str>,
+    ) {
+        if let (Some(a), Some(b)) = (first_date, last_date) {
+            // ISO dates compare correctly as text.
+            if b < a {
+                let message = format!(
+                    "this date lies before `{}` ({a}); expected a date on or after it",
+                    self.columns.header(first)
+                );
+                self.refuse(last, message);
+            }
+        }
+    }
+}
+
+/// Why a text value is refused.
+#[derive(Debug)]
+pub(crate) struct TooLong {
+    max: usize,
+    found: usize,
+}
+
+impl Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "at most {} characters (found {}); shorten the text",
+            self.max, self.found
+        )
+    }
+}
+
+/// Free text of at most `max_chars` characters, kept as written (trimmed).
+pub(crate) fn text(s: &str, max_chars: usize) -> Result<String, TooLong> {
+    let s = s.trim();
+    let n = s.chars().count();
+    if n > max_chars {
+        Err(TooLong {
+            max: max_chars,
+            found: n,
+        })
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+/// A nummeraanduiding id, the key of an address: a BAG id with object type `20` in positions 5–6
+/// (`domain.md` §9.2), so that a verblijfsobject or pand id given by mistake is caught.
+pub(crate) fn nummeraanduiding_id(s: &str) -> Result<BagId, &'static str> {
+    let id = BagId::parse(s).map_err(|e| e.expected)?;
+    if &id.as_str()[4..6] == "20" {
+        Ok(id)
+    } else {
+        Err(
+            "a nummeraanduiding id: 16 digits with 20 in positions 5-6, like 0363200000081086 (01 there means a verblijfsobject id)",
+        )
+    }
+}
+
+/// The longest name or other short text field (street, trade name, role, source, kind).
+pub(crate) const MAX_NAME: usize = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Postcode, parse_date};
+
+    const SPECS: &[ColumnSpec] = &[
+        ColumnSpec::required("postcode", &[]),
+        ColumnSpec::optional("from", &["van"]),
+        ColumnSpec::optional("to", &["tot"]),
+    ];
+
+    fn check(fields: &[&str], body: impl FnOnce(&mut Fields<'_>)) -> Problems {
+        let headers: Vec<String> = ["Postcode", "van", "tot"].map(String::from).to_vec();
+        let columns = Columns::map(&headers, SPECS, b',').unwrap();
+        let row = Row {
+            line: 7,
+            fields: fields.iter().map(|s| s.to_string()).collect(),
+        };
+        let mut problems = Problems::default();
+        let mut f = Fields::new(&columns, &row, &mut problems);
+        body(&mut f);
+        problems
+    }
+
+    #[test]
+    fn problems_name_line_column_expected_and_found() {
+        let p = check(&["1234 A", "", ""], |f| {
+            assert!(f.required("postcode", Postcode::parse).is_none());
+            assert!(!f.ok());
+        });
+        let shown = p.listed()[0].to_string();
+        assert_eq!(
+            shown,
+            "line 7, column `Postcode`: expected a postcode like 1234AB (4 digits, first not 0, 2 letters, not SA/SD/SS); found `1234 A`"
+        );
+        let p = check(&[" ", "", ""], |f| {
+            f.required("postcode", Postcode::parse);
+        });
+        assert!(
+            p.listed()[0]
+                .message
+                .starts_with("a value is required; expected a postcode"),
+            "{}",
+            p.listed()[0]
+        );
+    }
+
+    #[test]
+    fn optional_values_and_date_order() {
+        let p = check(&["1234AB", "31-12-2024", "2024-01-01"], |f| {
+            let from = f.optional("from", parse_date);
+            let to = f.optional("to", parse_date);
+            assert!(f.ok());
+            f.dates_in_order("from", from.as_deref(), "to", to.as_deref());
+            assert!(!f.ok());
+        });
+        let shown = p.listed()[0].to_string();
+        assert!(
+            shown.contains("column `tot`") && shown.contains("before `van` (2024-12-31)"),
+            "{shown}"
+        );
+        let p = check(&["1234AB", "", ""], |f| {
+            assert_eq!(f.optional("from", parse_date), None);
+            assert!(f.ok());
+        });
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn nummeraanduiding_ids() {
+        assert!(nummeraanduiding_id("0363200000081086").is_ok());
+        assert!(
+            nummeraanduiding_id("0363010000964973")
+                .unwrap_err()
+                .contains("verblijfsobject")
+        );
+        assert_eq!(
+            nummeraanduiding_id("036320000008108").unwrap_err(),
+            "a BAG id of 16 digits"
+        );
+    }
+
+    #[test]
+    fn text_length() {
+        assert_eq!(text(" abc ", 3).unwrap(), "abc");
+        assert_eq!(
+            text("abcd", 3).unwrap_err().to_string(),
+            "at most 3 characters (found 4); shorten the text"
+        );
+    }
+}
