@@ -40,7 +40,16 @@ fn run(store: &mut Store, kind: ImportKind, path: &Path) -> Outcome {
 
 fn import(store: &mut Store, kind: ImportKind, path: &Path) -> Summary {
     match run(store, kind, path) {
-        Outcome::Imported(s) => s,
+        Outcome::Imported(s) => {
+            println!(
+                "{}: {} rows, {:?}; {:?}",
+                path.display(),
+                s.rows,
+                s.counts,
+                s.notes
+            );
+            s
+        }
         other => panic!("{}: not imported: {other:?}", path.display()),
     }
 }

@@ -53,7 +53,7 @@ pub(crate) fn read(
     })?;
     let layout = layout::detect(&headers, file.delimiter())
         .map_err(|message| ImportError::file(file.path(), message))?;
-    if layout.year.is_none() && !year_known(job, "a `jaar` or `Perioden` column") {
+    if layout.year.is_none() && !year_known(job, "`jaar` or `Perioden` column") {
         return Ok(0);
     }
     job.notes

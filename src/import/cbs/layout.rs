@@ -11,11 +11,16 @@
 //!    `regio` is the name, `recs` the level, an optional `jaar` the year; `gwb_code_8`,
 //!    `gwb_code`, `gm_naam` and `ind_wbi` are descriptive.
 //! 3. **Area table**: a code column named `code`, `nhood_id`, `regiocode`, `gwb_code`,
-//!    `gebiedscode`, `area_code`, `wijkenenbuurten` or `regios`; else the 2017 shapefile
-//!    attributes `BU_CODE`, `WK_CODE` or `GM_CODE` (the finest level present is the area, the
-//!    others are its parents). The name is `naam`/`name`/`regionaam`/`titel`, or `BU_NAAM` /
-//!    `WK_NAAM` / `GM_NAAM` matching the code column; the level is `level`/`niveau`/
-//!    `soort_regio`/`recs`; the year `jaar`/`year`/`perioden`.
+//!    `gebiedscode`, `area_code`, `wijkenenbuurten` or `regios`; the name `naam`/`name`/
+//!    `regionaam`/`titel`.
+//! 4. **Wijk- en buurtkaart attributes** (2017 and earlier): `BU_CODE`, `WK_CODE` or
+//!    `GM_CODE` (the finest level present is the area, the others are its parents, not read);
+//!    the name `BU_NAAM`/`WK_NAAM`/`GM_NAAM` matching the code column. Their upper-case column
+//!    codes are older than and different from the current KWB codes (`AANT_INW` → key
+//!    `aant_inw`, not `a_inw`).
+//!
+//! In formats 3 and 4 the level is `level`/`niveau`/`soort_regio`/`recs` and the year
+//! `jaar`/`year`/`perioden`.
 //!
 //! In every format a leading row-index column (an empty header, `Unnamed: 0`, or a first
 //! column `id`/`index`/`rownames`), geometry columns (`geometry`, `wkt`, `x`, `y`, `lon`,
@@ -31,9 +36,11 @@ pub(crate) enum Format {
     StatLine,
     /// A Kerncijfers wijken en buurten table with the official column codes.
     Kwb,
-    /// A table with an area-code column and statistics (including the 2017 shapefile
-    /// attributes and R/pandas extracts).
+    /// A table with an area-code column and statistics (R/pandas extracts, OData tables).
     AreaTable,
+    /// A table with `BU_CODE`/`WK_CODE`/`GM_CODE` columns, like the attributes of the CBS
+    /// wijk- en buurtkaart (2017 and earlier), whose column codes differ from current KWB codes.
+    Kaart,
 }
 
 impl Format {
@@ -43,6 +50,9 @@ impl Format {
             Format::StatLine => "a CBS StatLine export",
             Format::Kwb => "a CBS Kerncijfers wijken en buurten (KWB) table",
             Format::AreaTable => "a CBS table with an area-code column",
+            Format::Kaart => {
+                "a CBS table with BU_CODE/WK_CODE/GM_CODE columns (wijk- en buurtkaart)"
+            }
         }
     }
 }
@@ -149,9 +159,15 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
         let shapefile = ["bu", "wk", "gm"]
             .iter()
             .find_map(|p| find(&[&format!("{p}_code")]).map(|i| (i, *p)));
-        let (code, name) = match (generic, shapefile) {
-            (Some(code), _) => (code, find(&["naam", "name", "regionaam", "titel"])),
-            (None, Some((code, prefix))) => (code, find(&[&format!("{prefix}_naam")])),
+        let (format, code, name) = match (generic, shapefile) {
+            (Some(code), _) => (
+                Format::AreaTable,
+                code,
+                find(&["naam", "name", "regionaam", "titel"]),
+            ),
+            (None, Some((code, prefix))) => {
+                (Format::Kaart, code, find(&[&format!("{prefix}_naam")]))
+            }
             (None, None) => return Err(not_cbs(headers, delimiter)),
         };
         descriptive.extend(
@@ -165,7 +181,7 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
                 .map(|(i, _)| i),
         );
         Layout {
-            format: Format::AreaTable,
+            format,
             code,
             name,
             name_gemeente_only: false,
@@ -192,6 +208,12 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
                 header.clone()
             });
             continue;
+        }
+        if layout.stats.iter().any(|(_, h, _)| h == header) {
+            return Err(format!(
+                "column `{}` appears twice in the header; each statistic needs its own column",
+                crate::sanitize::field(header, 60)
+            ));
         }
         let mut key = stat_key(header);
         if keys.contains(&key) {
@@ -289,7 +311,7 @@ mod tests {
             b',',
         )
         .unwrap();
-        assert_eq!(l.format, Format::AreaTable);
+        assert_eq!(l.format, Format::Kaart);
         assert_eq!((l.code, l.name), (1, Some(2)));
         let keys: Vec<&str> = l.stats.iter().map(|s| s.2.as_str()).collect();
         assert_eq!(keys, ["water", "aant_inw"]);
@@ -302,6 +324,15 @@ mod tests {
         .unwrap();
         assert_eq!((l.code, l.name, l.level), (0, Some(2), Some(1)));
         assert_eq!(l.stats[0].2, "aantalinwoners_5");
+    }
+
+    #[test]
+    fn duplicate_columns() {
+        let l = detect(&h(&["code", "a_inw", "A_INW"]), b',').unwrap();
+        assert_eq!(l.stats[0].2, "a_inw");
+        assert!(l.stats[1].2.starts_with("a_inw_"));
+        let e = detect(&h(&["code", "a_inw", "a_inw"]), b',').unwrap_err();
+        assert!(e.contains("appears twice"), "{e}");
     }
 
     #[test]
