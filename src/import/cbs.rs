@@ -188,6 +188,25 @@ fn area_of(
             }
         }
     }
+    for &i in &layout.parents {
+        let raw = row.fields[i].trim();
+        if raw.is_empty() {
+            continue;
+        }
+        let expected = match AreaCode::parse(raw).map(|p| p.level()) {
+            Ok(AreaLevel::Wijk) if code.level() == AreaLevel::Buurt => code.parent(),
+            Ok(AreaLevel::Gemeente) => code.gemeente(),
+            _ => None,
+        };
+        if expected.as_ref().map(AreaCode::as_str) != Some(raw.to_ascii_uppercase().as_str()) {
+            let message = match expected {
+                Some(e) => format!("expected {e}, which encloses {code} by the nested codes"),
+                None => format!("expected the code of an area enclosing {code}"),
+            };
+            job.problems.field(row.line, &headers[i], message, raw);
+            return None;
+        }
+    }
     let year = match layout.year.map(|i| row.fields[i].trim()) {
         Some(raw) if !raw.is_empty() => match parse_year(raw) {
             Some(year) => year,

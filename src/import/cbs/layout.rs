@@ -12,9 +12,10 @@
 //!    `gwb_code`, `gm_naam` and `ind_wbi` are descriptive.
 //! 3. **Area table**: a code column named `code`, `nhood_id`, `regiocode`, `gwb_code`,
 //!    `gebiedscode`, `area_code`, `wijkenenbuurten` or `regios`; the name `naam`/`name`/
-//!    `regionaam`/`titel`.
+//!    `regionaam`/`titel`; a `gm_code` column must agree with the code.
 //! 4. **Wijk- en buurtkaart attributes** (2017 and earlier): `BU_CODE`, `WK_CODE` or
-//!    `GM_CODE` (the finest level present is the area, the others are its parents, not read);
+//!    `GM_CODE` (the finest level present is the area; the others name its parents and must
+//!    agree with the nested-prefix rule);
 //!    the name `BU_NAAM`/`WK_NAAM`/`GM_NAAM` matching the code column. Their upper-case column
 //!    codes are older than and different from the current KWB codes (`AANT_INW` → key
 //!    `aant_inw`, not `a_inw`).
@@ -72,6 +73,9 @@ pub(crate) struct Layout {
     pub level: Option<usize>,
     /// The year or period column, if any.
     pub year: Option<usize>,
+    /// Columns holding the code of an enclosing area (`WK_CODE`, `GM_CODE`, `gm_code`),
+    /// checked against the nested-prefix rule.
+    pub parents: Vec<usize>,
     /// Candidate statistics: column, header, key.
     pub stats: Vec<(usize, String, String)>,
     /// Columns neither read nor stored (descriptive, index, geometry).
@@ -133,6 +137,7 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
             name_gemeente_only,
             level: lower.iter().position(|h| h.contains("soort regio")),
             year: find(&["perioden"]),
+            parents: Vec::new(),
             stats: Vec::new(),
             skipped: Vec::new(),
         }
@@ -151,6 +156,7 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
             name_gemeente_only: false,
             level: find(&["recs"]),
             year: find(&["jaar"]),
+            parents: Vec::new(),
             stats: Vec::new(),
             skipped: Vec::new(),
         }
@@ -174,8 +180,7 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
             norm.iter()
                 .enumerate()
                 .filter(|(_, n)| {
-                    ["bu_", "wk_", "gm_"].iter().any(|p| n.starts_with(p))
-                        && (n.ends_with("_code") || n.ends_with("_naam"))
+                    ["bu_", "wk_", "gm_"].iter().any(|p| n.starts_with(p)) && n.ends_with("_naam")
                         || n.as_str() == "ind_wbi"
                 })
                 .map(|(i, _)| i),
@@ -187,14 +192,20 @@ pub(crate) fn detect(headers: &[String], delimiter: u8) -> Result<Layout, String
             name_gemeente_only: false,
             level: find(&["level", "niveau", "soort_regio", "recs"]),
             year: find(&["jaar", "year", "perioden"]),
+            parents: ["wk_code", "gm_code"]
+                .iter()
+                .filter_map(|n| find(&[n]))
+                .filter(|&i| i != code)
+                .collect(),
             stats: Vec::new(),
             skipped: Vec::new(),
         }
     };
     let roles = [Some(layout.code), layout.name, layout.level, layout.year];
+    let parents = layout.parents.clone();
     let mut keys: Vec<String> = Vec::new();
     for (i, header) in headers.iter().enumerate() {
-        if roles.contains(&Some(i)) {
+        if roles.contains(&Some(i)) || parents.contains(&i) {
             continue;
         }
         let n = norm[i].as_str();

@@ -239,3 +239,21 @@ fn refusals() {
     let e = import_err("cbs", "kwb2023.csv", &text, None);
     assert!(e.contains("line 5") && e.contains("appears twice"), "{e}");
 }
+
+#[test]
+fn parent_columns_follow_the_nested_codes() {
+    let text = "BU_CODE,BU_NAAM,WK_CODE,GM_CODE,AANT_INW\n\
+        BU00140000,Binnenstad-Noord,WK001400,GM0014,4440\n\
+        BU00140001,Binnenstad-Zuid,WK001401,GM0014,3000\n\
+        BU00140002,Binnenstad-Oost,WK001400,GM0015,3000\n";
+    let e = import_err("cbs", "buurt2017.csv", text, None);
+    assert!(
+        e.contains("line 3, column `WK_CODE`: expected WK001400, which encloses BU00140001"),
+        "{e}"
+    );
+    assert!(
+        e.contains("line 4, column `GM_CODE`: expected GM0014"),
+        "{e}"
+    );
+    assert!(e.contains("2 problems"), "{e}");
+}
