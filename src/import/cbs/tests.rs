@@ -257,3 +257,25 @@ fn parent_columns_follow_the_nested_codes() {
     );
     assert!(e.contains("2 problems"), "{e}");
 }
+
+#[test]
+fn a_new_version_replaces_the_old_one() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "cbs", "kwb2023_utrecht.csv", KWB, None);
+    let fewer: String = KWB.lines().take(3).map(|l| format!("{l}\n")).collect();
+    let fewer = fewer.replace("367947", "368000");
+    let summary = import(&mut store, "cbs", "kwb2023_utrecht.csv", &fewer, None);
+    assert!(summary.counts.replaced.is_some());
+    assert!(summary.counts.removed > 0);
+    assert_eq!(
+        store.stat_value(&code("GM0344"), 2023, "a_inw").unwrap(),
+        Some(Some(368000.0))
+    );
+    assert_eq!(store.area(&code("BU03440111"), 2023).unwrap(), None);
+    assert_eq!(
+        store
+            .stat_value(&code("BU03440111"), 2023, "a_inw")
+            .unwrap(),
+        None
+    );
+}

@@ -66,7 +66,8 @@ fn parse_number(t: &str) -> Option<f64> {
         }
     }
     let v: f64 = t.parse().ok()?;
-    v.is_finite().then_some(v)
+    // `-0` is 0; NaN and infinities (`1e999`) are not numbers.
+    v.is_finite().then_some(if v == 0.0 { 0.0 } else { v })
 }
 
 /// A year from a year or period cell: `2023`, `2019JJ00` (StatLine period code), `2023.0`.
@@ -95,6 +96,7 @@ mod tests {
         assert_eq!(parse_cell("1e-05"), Cell::Number(0.00001));
         assert_eq!(parse_cell("3,5"), Cell::Number(3.5));
         assert_eq!(parse_cell(".5"), Cell::Number(0.5));
+        assert!(matches!(parse_cell("-0"), Cell::Number(v) if v.is_sign_positive()));
         for missing in [
             "       .",
             "",
