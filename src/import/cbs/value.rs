@@ -70,14 +70,15 @@ fn parse_number(t: &str) -> Option<f64> {
     v.is_finite().then_some(if v == 0.0 { 0.0 } else { v })
 }
 
-/// A year from a year or period cell: `2023`, `2019JJ00` (StatLine period code), `2023.0`.
+/// A year from a year or period cell: `2023`, `2019JJ00` (StatLine period code), `2023.0`,
+/// `2023*` (provisional figures).
 pub(crate) fn parse_year(raw: &str) -> Option<i32> {
     let t = raw.trim();
     let (digits, rest) = (t.get(..4)?, &t[4..]);
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !(rest.is_empty() || rest.starts_with("JJ") || rest == ".0") {
+    if !(rest.is_empty() || rest.starts_with("JJ") || rest == ".0" || rest == "*") {
         return None;
     }
     let y: i32 = digits.parse().ok()?;
@@ -121,6 +122,7 @@ mod tests {
         assert_eq!(parse_year("2019"), Some(2019));
         assert_eq!(parse_year(" 2019JJ00 "), Some(2019));
         assert_eq!(parse_year("2023.0"), Some(2023));
+        assert_eq!(parse_year("2023*"), Some(2023));
         assert_eq!(parse_year("19"), None);
         assert_eq!(parse_year("20190"), None);
         assert_eq!(parse_year("1066"), None);
