@@ -18,6 +18,8 @@ mod parties;
 mod roles;
 mod sbi;
 mod signals;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::path::Path;
 
