@@ -201,6 +201,26 @@ fn all_problems_of_a_file_are_collected() {
 }
 
 #[test]
+fn problems_after_an_unknown_field_in_the_same_table_are_still_found() {
+    let text = GOOD
+        .replace("weight = 2\n", "weight = 2\nwieght = 3\n")
+        .replace(
+            "per = { entity = \"address\" }",
+            "per = { entity = \"address\", usee = [\"woonfunctie\"] }",
+        )
+        .replace("flagged = \"veel_inschrijvingen\"", "flagged = \"veel\"");
+    let c = check_text(&text);
+    let msgs: Vec<String> = c.errors().map(|p| p.to_string()).collect();
+    assert_eq!(msgs.len(), 3, "{msgs:#?}");
+    assert!(msgs[0].contains("names no flag"), "{msgs:#?}");
+    assert!(
+        msgs[1].contains("`usee`") && msgs[1].contains("did you mean `use`?"),
+        "{msgs:#?}"
+    );
+    assert!(msgs[2].contains("`wieght`"), "{msgs:#?}");
+}
+
+#[test]
 fn syntax_errors_have_a_place() {
     let c = check_text("id = \"proef\"\nname = \"x\n");
     assert_eq!(c.problems.len(), 1);

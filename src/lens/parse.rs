@@ -91,15 +91,46 @@ pub(crate) fn parse(text: &str, report: &mut Report<'_>) -> Option<Parsed> {
     Some(parsed)
 }
 
-/// Deserialises one value, reporting a failure.
+/// How many unknown fields of one table are reported before giving up on it.
+const MAX_UNKNOWN_FIELDS: usize = 20;
+
+/// Deserialises one value, reporting a failure. An unknown field is reported, removed, and the
+/// value read again, so that one typo does not hide the other problems of the same table.
 fn read<T: DeserializeOwned>(report: &mut Report<'_>, value: Spanned<DeValue<'_>>) -> Option<T> {
     let span = value.span();
-    match T::deserialize(ValueDeserializer::from(value)) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            toml_error(report, &e, Some(span));
-            None
+    let mut value = value;
+    for _ in 0..MAX_UNKNOWN_FIELDS {
+        match T::deserialize(ValueDeserializer::from(value.clone())) {
+            Ok(v) => return Some(v),
+            Err(e) => {
+                toml_error(report, &e, Some(span.clone()));
+                let unknown = e.message().starts_with("unknown field");
+                match e.span() {
+                    Some(at) if unknown && remove_key_at(&mut value, &at) => continue,
+                    _ => return None,
+                }
+            }
         }
+    }
+    None
+}
+
+/// Removes the table entry whose key sits at `span`, anywhere inside `value`.
+fn remove_key_at(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    match value.get_mut() {
+        DeValue::Table(t) => {
+            let key = t
+                .iter()
+                .map(|(k, _)| k)
+                .find(|k| k.span() == *span)
+                .cloned();
+            match key {
+                Some(k) => t.remove(&k).is_some(),
+                None => t.iter_mut().any(|(_, v)| remove_key_at(v, span)),
+            }
+        }
+        DeValue::Array(a) => a.iter_mut().any(|v| remove_key_at(v, span)),
+        _ => false,
     }
 }
 
