@@ -288,7 +288,7 @@ impl<'v, 'r> Validator<'v, 'r> {
     }
 
     /// Ids are lower-case ASCII letters, digits and `_`, starting with a letter.
-    fn check_id(&mut self, id: &str, span: Range<usize>, what: &str) {
+    pub(crate) fn check_id(&mut self, id: &str, span: Range<usize>, what: &str) {
         let ok = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && id
                 .chars()

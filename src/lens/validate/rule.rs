@@ -16,28 +16,13 @@ const SIGNAL_SUBJECTS: &[&str] = &["address", "business", "party"];
 
 impl Validator<'_, '_> {
     pub(crate) fn flag(&mut self, raw: &RawFlag) -> Option<Flag> {
-        self.check_flag_id(raw);
+        self.check_id(raw.id.get_ref(), raw.id.span(), "flag");
         let rule = self.rule(&raw.rule)?;
         Some(Flag {
             id: raw.id.get_ref().clone(),
             label: raw.label.clone(),
             rule,
         })
-    }
-
-    fn check_flag_id(&mut self, raw: &RawFlag) {
-        let id = raw.id.get_ref();
-        let ok = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !ok {
-            self.error(
-                raw.id.span(),
-                format!("flag id `{id}` must start with a lower-case letter and hold only a-z, 0-9 and _"),
-                None,
-            );
-        }
     }
 
     fn rule(&mut self, raw: &Spanned<RawRule>) -> Option<Rule> {
