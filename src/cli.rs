@@ -61,10 +61,35 @@ pub enum Command {
         #[arg(long)]
         fresh: bool,
     },
+    /// Check lens files or list the available lenses.
+    #[command(subcommand)]
+    Lens(LensCommand),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+/// Subcommands of `schouw lens`.
+#[derive(Debug, Subcommand)]
+pub enum LensCommand {
+    /// Validate lens files and print every problem (error or warning) with file, line and
+    /// column. Without paths, checks the lenses built into schouw. Exits non-zero if any file
+    /// has an error.
+    Check {
+        /// Lens files, or directories whose *.toml files are checked.
+        paths: Vec<PathBuf>,
+    },
+    /// List the available lenses: id, name, level, version and where each comes from.
+    ///
+    /// Built-in lenses come first; lenses in ~/.config/schouw/lenses/ (or
+    /// $XDG_CONFIG_HOME/schouw/lenses/) and then in each --lenses directory replace those with
+    /// the same id.
+    List {
+        /// Another directory with lens files (may be given more than once).
+        #[arg(long = "lenses", value_name = "DIR")]
+        lenses: Vec<PathBuf>,
     },
 }
 

@@ -11,6 +11,7 @@ macro_rules! outln {
 mod demo;
 mod import;
 mod info;
+mod lens;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(args) => import::run(&args),
+        Command::Lens(cmd) => lens::run(cmd),
         Command::Info { db, format } => info::run(&db, format),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh } => demo::run(db, fresh),

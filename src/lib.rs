@@ -12,13 +12,17 @@
 //! Rooms: [`cli`] (argument types) and [`commands`] (the only place that wires the others
 //! together); [`model`] (validated identifiers and records, no I/O); [`import`] (the only room
 //! that reads CSV); [`store`] (the only room with SQL); [`generate`] (the synthetic demo region);
-//! [`sanitize`] (the one filter between data and the terminal).
+//! [`sanitize`] (the one filter between data and the terminal); [`lens`] (lens files: format,
+//! validation, catalogue) and [`score`] (pure scoring: normalisation, composite, ranking,
+//! explanation).
 
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod generate;
 pub mod import;
+pub mod lens;
 pub mod model;
 pub mod sanitize;
+pub mod score;
 pub mod store;
