@@ -255,7 +255,9 @@ fn assign_households(buurt: &Buurt, p: &Profile, addrs: &mut [Addr], rng: &mut R
             if rng.chance(0.004) {
                 None
             } else {
-                Some(rng.weighted(&p.household) as u32)
+                // At most one resident per 10 m²: only planted dwellings are overcrowded.
+                let most = (a.surface / 10).max(1) as u32;
+                Some((rng.weighted(&p.household) as u32).min(most))
             }
         } else if buurt.kind == Kind::Vakantiepark && a.uses == "logiesfunctie" && rng.chance(0.09)
         {

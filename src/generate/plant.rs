@@ -40,7 +40,7 @@ pub enum Plant {
     PropertyNetwork,
     /// Fourteen residents registered on 60 m².
     Overcrowding,
-    /// Two dozen recently registered risk-branch businesses in one shopping area.
+    /// 40 recently registered risk-branch businesses in one shopping area.
     RiskBranches,
     /// Drugs labs and dumpings in the buitengebied.
     SyntheticRural,
@@ -315,13 +315,13 @@ pub fn apply(
         Plant::RiskBranches => {
             let shops = others(ba, &["winkelfunctie", "bijeenkomstfunctie"]);
             let plan: [(&str, usize); 7] = [
-                ("Barbershop", 5),
-                ("Nagelstudio", 5),
-                ("Telecom", 4),
-                ("Minimarkt", 4),
-                ("Shisha Lounge", 3),
-                ("Zonnestudio", 1),
-                ("Toko", 2),
+                ("Barbershop", 8),
+                ("Nagelstudio", 8),
+                ("Telecom", 6),
+                ("Minimarkt", 6),
+                ("Shisha Lounge", 5),
+                ("Zonnestudio", 3),
+                ("Toko", 4),
             ];
             let mut k = 0;
             for (word, n) in plan {
@@ -350,7 +350,7 @@ pub fn apply(
             (
                 "risicobranches",
                 "dekmantel",
-                "Vierentwintig barbershops, nagelstudio's, belwinkels, minimarkten en shishalounges ingeschreven in de laatste 24 maanden, enkele alweer gestopt.",
+                "40 barbershops, nagelstudio's, belwinkels, minimarkten, toko's, zonnestudio's en shishalounges ingeschreven in de laatste 24 maanden, enkele alweer gestopt.",
             )
         }
         Plant::SyntheticRural => {
