@@ -97,10 +97,11 @@ pub fn generate(opts: &GenOptions) -> anyhow::Result<GenSummary> {
 
     let sink = sink::Sink::create(&opts.dir, seed)?;
     let mut state = state::State::new(seed, sink, &layout);
-    state.business_factor = match opts.scale {
-        Scale::Demo => 0.7,
-        Scale::Region => 0.9,
-        Scale::National => 1.35,
+    // National KvK and partner files are denser per address than a quiet demo region.
+    (state.business_factor, state.signal_factor) = match opts.scale {
+        Scale::Demo => (0.7, 1.0),
+        Scale::Region => (0.9, 1.2),
+        Scale::National => (1.45, 1.55),
     };
     for bi in 0..layout.buurten.len() {
         generate_buurt(&mut state, &layout, bi)?;

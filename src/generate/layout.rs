@@ -2,6 +2,8 @@
 //! their codes, names, kind of area and planned size. The demo region is laid out by hand so it
 //! covers every kind of area; region and national scale are laid out procedurally.
 
+mod planned;
+
 use super::names;
 use super::profile;
 use super::rng::Rng;
@@ -102,138 +104,70 @@ pub fn part_code(i: usize) -> String {
     }
 }
 
-/// One wijk in a hand-made plan: name and buurten (name, kind, tiny).
-type WijkPlan = (&'static str, &'static [(&'static str, Kind)]);
-
-const HAVERWOUDE: &[WijkPlan] = &[
-    (
-        "Centrum",
-        &[
-            ("Oude Markt", Kind::Binnenstad),
-            ("Havenkwartier", Kind::Binnenstad),
-            ("Kerkbuurt", Kind::Binnenstad),
-            ("Stationsbuurt", Kind::Binnenstad),
-        ],
-    ),
-    (
-        "Noord",
-        &[
-            ("Eikenhof", Kind::Woonwijk),
-            ("Beukenrijk", Kind::Woonwijk),
-            ("Merelveld", Kind::Sociaal),
-            ("Spreeuwenpark", Kind::Sociaal),
-            ("Lindenkamp", Kind::Woonwijk),
-            ("Vlierhof", Kind::Sociaal),
-        ],
-    ),
-    (
-        "Zuid",
-        &[
-            ("Kievitsbuurt", Kind::Sociaal),
-            ("Reigerhof", Kind::Sociaal),
-            ("Zwaluwakker", Kind::Woonwijk),
-            ("Vinkenveld", Kind::Sociaal),
-            ("Meeuwenrijk", Kind::Woonwijk),
-            ("Lijsterbuurt", Kind::Woonwijk),
-        ],
-    ),
-    (
-        "Oost",
-        &[
-            ("Kastanjegaarde", Kind::Villawijk),
-            ("Platanenweide", Kind::Villawijk),
-            ("Berkenveld", Kind::Woonwijk),
-            ("Wilgenpark", Kind::Woonwijk),
-        ],
-    ),
-    (
-        "De Kooi",
-        &[
-            ("Bedrijventerrein De Kooi", Kind::Bedrijventerrein),
-            ("Kooipoort", Kind::Bedrijventerrein),
-            ("Industrieterrein Zuidhaven", Kind::Bedrijventerrein),
-        ],
-    ),
-    (
-        "Buitengebied",
-        &[
-            ("Buitengebied Haverwoude Noord", Kind::Buitengebied),
-            ("Het Gagelbroek", Kind::Buitengebied),
-            ("Recreatiepark De Heidebloem", Kind::Vakantiepark),
-            ("Buitengebied Haverwoude Zuid", Kind::Buitengebied),
-        ],
-    ),
-];
-
-const LINDENMEER: &[WijkPlan] = &[
-    (
-        "Lindenmeer",
-        &[
-            ("Lindenmeer-Centrum", Kind::Dorp),
-            ("Lindenmeer-West", Kind::Woonwijk),
-            ("Lindenmeer-Oost", Kind::Sociaal),
-            ("Lindenmeer-Zuid", Kind::Woonwijk),
-        ],
-    ),
-    (
-        "Klaverzijl",
-        &[
-            ("Klaverzijl-Dorp", Kind::Dorp),
-            ("Klaverzijl-Noord", Kind::Woonwijk),
-        ],
-    ),
-    (
-        "Molenkamp",
-        &[("Bedrijventerrein Molenkamp", Kind::Bedrijventerrein)],
-    ),
-    (
-        "Buitengebied",
-        &[
-            ("Buitengebied Lindenmeer Noord", Kind::Buitengebied),
-            ("Polder Distelwolde", Kind::Buitengebied),
-            ("Buitengebied Lindenmeer Zuid", Kind::Buitengebied),
-        ],
-    ),
-    (
-        "Recreatie",
-        &[("Vakantiepark Het Reigersbos", Kind::Vakantiepark)],
-    ),
-    (
-        "Rietvinkhem",
-        &[
-            ("Rietvinkhem-Dorp", Kind::Dorp),
-            ("Rietvinkhem-Akker", Kind::Woonwijk),
-        ],
-    ),
-];
-
-/// The name of the tiny buurt of the demo (population below 50).
-pub const TINY_BUURT: &str = "Het Gagelbroek";
-
 /// Builds the layout for a scale. Only the seed's layout stream is used, so the layout is the
 /// same whatever else is generated.
 pub fn build(scale: Scale, seed: u64) -> Layout {
     let mut rng = Rng::for_stream(seed, 0x1A70, 0);
     let mut layout = Layout {
-        size_factor: if scale == Scale::Demo { 0.82 } else { 1.0 },
+        size_factor: match scale {
+            Scale::Demo => 0.82,
+            Scale::Region => 1.0,
+            Scale::National => 1.05,
+        },
         ..Layout::default()
     };
     match scale {
         Scale::Demo => {
-            add_planned(&mut layout, 9901, "Haverwoude", HAVERWOUDE, &mut rng);
-            add_planned(&mut layout, 9902, "Lindenmeer", LINDENMEER, &mut rng);
+            planned::add(
+                &mut layout,
+                9901,
+                "Haverwoude",
+                planned::HAVERWOUDE,
+                &mut rng,
+            );
+            planned::add(
+                &mut layout,
+                9902,
+                "Lindenmeer",
+                planned::LINDENMEER,
+                &mut rng,
+            );
         }
         Scale::Region => {
-            add_planned(&mut layout, 9901, "Haverwoude", HAVERWOUDE, &mut rng);
-            add_planned(&mut layout, 9902, "Lindenmeer", LINDENMEER, &mut rng);
+            planned::add(
+                &mut layout,
+                9901,
+                "Haverwoude",
+                planned::HAVERWOUDE,
+                &mut rng,
+            );
+            planned::add(
+                &mut layout,
+                9902,
+                "Lindenmeer",
+                planned::LINDENMEER,
+                &mut rng,
+            );
             for (i, n) in (9903..=9910).enumerate() {
                 let target = [45, 20, 30, 25, 35, 15, 28, 22][i];
                 add_procedural(&mut layout, n, target, &mut rng);
             }
         }
         Scale::National => {
-            add_planned(&mut layout, 9900, "Haverwoude", HAVERWOUDE, &mut rng);
-            add_planned(&mut layout, 9901, "Lindenmeer", LINDENMEER, &mut rng);
+            planned::add(
+                &mut layout,
+                9900,
+                "Haverwoude",
+                planned::HAVERWOUDE,
+                &mut rng,
+            );
+            planned::add(
+                &mut layout,
+                9901,
+                "Lindenmeer",
+                planned::LINDENMEER,
+                &mut rng,
+            );
             // 14,500 buurten over 100 codes: sizes vary like real gemeenten do.
             let remaining = 14_500 - layout.buurten.len();
             let weights: Vec<f64> = (0..98).map(|_| rng.uniform(0.3, 2.2)).collect();
@@ -254,7 +188,7 @@ pub fn build(scale: Scale, seed: u64) -> Layout {
     layout
 }
 
-fn postcode_area(layout: &Layout) -> u32 {
+pub(super) fn postcode_area(layout: &Layout) -> u32 {
     // Fictional-looking ranges from 9000 upward for small sets; national uses the whole
     // 1000–8999 range, two PC4s apart per wijk.
     let n = layout.wijken.len() as u32;
@@ -265,56 +199,7 @@ fn postcode_area(layout: &Layout) -> u32 {
     }
 }
 
-fn add_planned(layout: &mut Layout, digits: u32, name: &str, plan: &[WijkPlan], rng: &mut Rng) {
-    let g = layout.gemeenten.len();
-    layout.gemeenten.push(Gemeente {
-        code: format!("GM{digits}"),
-        digits: digits.to_string(),
-        name: name.to_owned(),
-    });
-    for (wi, (wname, buurten)) in plan.iter().enumerate() {
-        let wcode = part_code(wi);
-        let city = if wi >= 5
-            && *wname != "Buitengebied"
-            && *wname != "Recreatie"
-            && *wname != "Molenkamp"
-        {
-            (*wname).to_owned()
-        } else if name == "Lindenmeer" && *wname == "Klaverzijl" {
-            "Klaverzijl".to_owned()
-        } else {
-            name.to_owned()
-        };
-        let wijk_index = layout.wijken.len();
-        layout.wijken.push(Wijk {
-            code: format!("WK{digits}{wcode}"),
-            name: format!("Wijk {wcode} {wname}"),
-            gemeente: g,
-            pc4: postcode_area(layout),
-            city,
-        });
-        for (bi, (bname, kind)) in buurten.iter().enumerate() {
-            let mut b = sized(*kind, layout.size_factor, rng);
-            if *bname == TINY_BUURT {
-                b.0 = 14;
-                b.1 = 3;
-            }
-            layout.buurten.push(Buurt {
-                code: format!("BU{digits}{wcode}{}", part_code(bi + 1)),
-                name: (*bname).to_owned(),
-                wijk: wijk_index,
-                gemeente: g,
-                kind: *kind,
-                dwellings: b.0,
-                others: b.1,
-                land_ha: b.2,
-                water_ha: b.3,
-            });
-        }
-    }
-}
-
-fn sized(kind: Kind, factor: f64, rng: &mut Rng) -> (u32, u32, u32, u32) {
+pub(super) fn sized(kind: Kind, factor: f64, rng: &mut Rng) -> (u32, u32, u32, u32) {
     let p = profile::of(kind);
     let d = rng.range(i64::from(p.dwellings.0), i64::from(p.dwellings.1)) as f64 * factor;
     let o = rng.range(i64::from(p.others.0), i64::from(p.others.1)) as f64 * factor;

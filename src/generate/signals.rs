@@ -136,7 +136,7 @@ pub fn generate(
     for a in &ba.addrs {
         if a.dwelling() {
             for (kind, rate) in rates {
-                for _ in 0..rng.poisson(rate) {
+                for _ in 0..rng.poisson(rate * state.signal_factor) {
                     let d = signal_day(rng);
                     emit(state, kind, "address", &a.id, d, rng)?;
                 }
@@ -147,7 +147,7 @@ pub fn generate(
                 _ => 0.0,
             };
             for (kind, rate) in [("overlast", 0.03), ("drugslab", lab), ("sluiting", 0.001)] {
-                for _ in 0..rng.poisson(rate) {
+                for _ in 0..rng.poisson(rate * state.signal_factor) {
                     let d = signal_day(rng);
                     emit(state, kind, "address", &a.id, d, rng)?;
                 }
@@ -167,7 +167,7 @@ pub fn generate(
             ("mensenhandel_vermoeden", if exploit { 0.02 } else { 0.0 }),
         ];
         for (kind, rate) in list {
-            for _ in 0..rng.poisson(rate) {
+            for _ in 0..rng.poisson(rate * state.signal_factor) {
                 let d = signal_day(rng);
                 emit(state, kind, "business", &b.vestiging, d, rng)?;
             }
@@ -180,7 +180,7 @@ pub fn generate(
         _ => (0.3, 0.0),
     };
     for (kind, rate) in [("overlast", area_overlast), ("drugsdumping", dumping)] {
-        for _ in 0..rng.poisson(rate) {
+        for _ in 0..rng.poisson(rate * state.signal_factor) {
             let d = signal_day(rng);
             emit(state, kind, "area", &buurt.code, d, rng)?;
         }

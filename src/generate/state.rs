@@ -79,6 +79,8 @@ pub struct State {
     pub planted: Vec<Pattern>,
     /// Multiplier on business density (national KvK has more registrations per address).
     pub business_factor: f64,
+    /// Multiplier on background signal rates.
+    pub signal_factor: f64,
 }
 
 impl State {
@@ -96,6 +98,7 @@ impl State {
             stats: vec![BuurtStats::default(); layout.buurten.len()],
             planted: Vec::new(),
             business_factor: 1.0,
+            signal_factor: 1.0,
         }
     }
 
