@@ -1,6 +1,6 @@
 //! The synthetic demo region: determinism, formats and referential integrity, checked on the
 //! files as an importer would read them; planted patterns in `gen/planted.rs`. Demo scale only;
-//! national scale is measured by hand (see `national_by_hand`).
+//! region and national scale are measured by hand (see `by_hand`).
 #![allow(clippy::unwrap_used)]
 
 #[path = "gen/areas.rs"]
@@ -106,18 +106,24 @@ fn demo_counts_are_in_range() {
     assert_eq!(d.manifest.seed, seed());
 }
 
-/// National scale, run by hand to measure time and memory:
-/// `SCHOUW_GEN_NATIONAL=/tmp/nat cargo test --release --test gen national_by_hand -- --ignored`
+/// Larger scales, run by hand to measure time and memory, e.g.
+/// `SCHOUW_GEN_DIR=/tmp/nat /usr/bin/time -v cargo test --release --test gen by_hand -- --ignored`
+/// (`SCHOUW_GEN_SCALE=region` for the region scale; national is the default).
 #[test]
-#[ignore = "national scale takes minutes; run by hand"]
-fn national_by_hand() {
-    let Some(dir) = std::env::var_os("SCHOUW_GEN_NATIONAL") else {
+#[ignore = "national scale takes a minute and writes 2.5 GB; run by hand"]
+fn by_hand() {
+    let Some(dir) = std::env::var_os("SCHOUW_GEN_DIR") else {
         return;
+    };
+    let scale = match std::env::var("SCHOUW_GEN_SCALE").as_deref() {
+        Ok("region") => Scale::Region,
+        Ok("demo") => Scale::Demo,
+        _ => Scale::National,
     };
     let t = std::time::Instant::now();
     let s = generate(&GenOptions {
         dir: dir.into(),
-        scale: Scale::National,
+        scale,
         seed: 1,
     })
     .unwrap();

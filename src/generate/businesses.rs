@@ -71,7 +71,7 @@ fn chain_share(index: usize) -> f64 {
 
 /// A registration date: most businesses are young, some decades old.
 pub fn random_registered(rng: &mut Rng) -> Day {
-    let years = (-rng.f64().max(1e-9).ln() * 8.0).min(45.0);
+    let years = rng.exponential(8.0).min(45.0);
     reference().plus(-((years * 365.25) as i64) - 1)
 }
 

@@ -137,7 +137,8 @@ fn buurt_agg(layout: &Layout, bi: usize, st: &BuurtStats, seed: u64) -> Agg {
     let ages_w: Vec<f64> = p.ages.iter().map(|w| w * rng.uniform(0.8, 1.2)).collect();
     let woz = p.woz * rng.normal(1.0, 0.12).max(0.6);
     let income = p.income * rng.normal(1.0, 0.1).max(0.6);
-    let low = (8.0 * (30.0 / income).powi(2) * rng.uniform(0.8, 1.2)).clamp(1.0, 40.0);
+    let ratio = 30.0 / income;
+    let low = (8.0 * ratio * ratio * rng.uniform(0.8, 1.2)).clamp(1.0, 40.0);
     let welfare = ((inw as f64 * p.welfare * rng.uniform(0.7, 1.3)) / 10.0).round() as u64 * 10;
     let suppressed = inw < 50;
     let income_known = inw >= 200 && !rng.chance(0.04);

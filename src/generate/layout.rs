@@ -149,7 +149,7 @@ pub fn build(scale: Scale, seed: u64) -> Layout {
                 &mut rng,
             );
             for (i, n) in (9903..=9910).enumerate() {
-                let target = [45, 20, 30, 25, 35, 15, 28, 22][i];
+                let target = [55, 25, 35, 30, 40, 20, 32, 25][i];
                 add_procedural(&mut layout, n, target, &mut rng);
             }
         }

@@ -149,7 +149,7 @@ pub fn generate(
                         Some(price_at(value, date, rng))
                     };
                     chain.push(Transfer { party, date, price });
-                    let years = -rng.f64().max(1e-9).ln() * 16.0;
+                    let years = rng.exponential(16.0);
                     let next = date.plus((years * 365.25) as i64 + 60);
                     if next.plus(30) > reference() {
                         break;

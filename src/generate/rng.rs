@@ -117,8 +117,13 @@ impl Rng {
         weights.len() - 1
     }
 
-    /// A Poisson-distributed count with mean `lambda` (Knuth for small means, normal
-    /// approximation above 30).
+    /// An exponentially distributed value with the given mean.
+    pub fn exponential(&mut self, mean: f64) -> f64 {
+        -ln(1.0 - self.f64()) * mean
+    }
+
+    /// A Poisson-distributed count with mean `lambda`: the number of exponential gaps that fit
+    /// in `lambda` (normal approximation above 30).
     pub fn poisson(&mut self, lambda: f64) -> u32 {
         if lambda <= 0.0 {
             return 0;
@@ -126,17 +131,47 @@ impl Rng {
         if lambda > 30.0 {
             return self.normal(lambda, lambda.sqrt()).round().max(0.0) as u32;
         }
-        let l = (-lambda).exp();
         let mut k = 0;
-        let mut p = 1.0;
-        loop {
-            p *= self.f64();
-            if p <= l {
-                return k;
-            }
+        let mut t = self.exponential(1.0);
+        while t < lambda {
             k += 1;
+            t += self.exponential(1.0);
         }
+        k
     }
+}
+
+/// Natural logarithm from basic arithmetic only, so results are bit-identical on every
+/// platform (the system `ln` may differ in the last bit between C libraries). Accurate to about
+/// 1e-15 relative; `x` must be positive (returns a large negative number for 0).
+pub fn ln(x: f64) -> f64 {
+    if x <= 0.0 || x.is_nan() {
+        return -745.0;
+    }
+    // x = m · 2^e with m in [1, 2), via the exponent bits.
+    let bits = x.to_bits();
+    let mut e = ((bits >> 52) & 0x7FF) as i64 - 1023;
+    let mut m = f64::from_bits((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000);
+    if e == -1023 {
+        // Subnormal: scale up first.
+        return ln(x * 2f64.powi(60)) - 60.0 * std::f64::consts::LN_2;
+    }
+    if m > std::f64::consts::SQRT_2 {
+        m /= 2.0;
+        e += 1;
+    }
+    // ln m = 2 atanh(t), t = (m − 1)/(m + 1), |t| < 0.172.
+    let t = (m - 1.0) / (m + 1.0);
+    let t2 = t * t;
+    let mut term = t;
+    let mut sum = 0.0;
+    let mut k = 1.0;
+    while k < 40.0 {
+        sum += term / k;
+        term *= t2;
+        k += 2.0;
+    }
+    2.0 * sum + e as f64 * std::f64::consts::LN_2
 }
 
 /// A bijective scramble of 32-bit numbers (lowbias32): turns a counter into an opaque-looking
@@ -181,6 +216,20 @@ mod tests {
             assert!(r.below(7) < 7);
         }
         assert_eq!(r.weighted(&[0.0, 1.0, 0.0]), 1);
+    }
+
+    #[test]
+    fn portable_ln_matches_std() {
+        for x in [
+            1e-300, 1e-9, 0.001, 0.3, 0.5, 0.9999, 1.0, 1.5, 2.0, 10.0, 12345.678,
+        ] {
+            let (a, b) = (ln(x), x.ln());
+            assert!((a - b).abs() <= 1e-13 * b.abs().max(1.0), "{x}: {a} vs {b}");
+        }
+        let mut r = Rng::new(3);
+        let n = 20_000;
+        let mean: f64 = (0..n).map(|_| f64::from(r.poisson(2.5))).sum::<f64>() / f64::from(n);
+        assert!((mean - 2.5).abs() < 0.1, "{mean}");
     }
 
     #[test]
