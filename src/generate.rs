@@ -149,6 +149,21 @@ fn generate_buurt(
             .take_while(|b| b.gemeente == buurt.gemeente)
             .count();
         state.enter_gemeente(buurt.gemeente, layout, in_gemeente)?;
+        // Now and then a partner reports unusual transactions by a property investor.
+        let mut rng = rng::Rng::for_stream(seed, STREAM_SIGNALS, u64::MAX - buurt.gemeente as u64);
+        for investor in state.gemeente.investors.clone() {
+            for _ in 0..rng.poisson(0.08 * state.signal_factor) {
+                let d = signals::signal_day(&mut rng);
+                signals::emit(
+                    state,
+                    "witwassen_vermoeden",
+                    "party",
+                    &investor,
+                    d,
+                    &mut rng,
+                )?;
+            }
+        }
     }
     let plant = plant::for_buurt(layout, bi);
     let idx = bi as u64;

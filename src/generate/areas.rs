@@ -35,10 +35,7 @@ pub fn write(out: &mut CsvOut, layout: &Layout) -> anyhow::Result<()> {
     let mut bi = 0;
     let mut wi = 0;
     for (g, gm) in layout.gemeenten.iter().enumerate() {
-        let d = format!(
-            "Gemeente '{}' ({}) is een gemeente in Nederland.",
-            gm.name, gm.code
-        );
+        let d = format!("Gemeente '{}' ({})", gm.name, gm.code);
         row(out, &gm.code, &gm.name, &d, &gm.code)?;
         while wi < layout.wijken.len() && layout.wijken[wi].gemeente == g {
             let wk = &layout.wijken[wi];

@@ -121,7 +121,7 @@ pub fn of(kind: Kind) -> Profile {
             welfare: 0.02,
         },
         Kind::Bedrijventerrein => Profile {
-            dwellings: (20, 45),
+            dwellings: (50, 90),
             others: (140, 320),
             land_ha: (50, 220),
             household: [0.10, 0.45, 0.30, 0.08, 0.05, 0.02, 0.0],
