@@ -12,12 +12,16 @@
 //! Rooms: [`cli`] (argument types) and [`commands`] (the only place that wires the others
 //! together); [`model`] (validated identifiers and records, no I/O); [`import`] (the only room
 //! that reads CSV); [`store`] (the only room with SQL); [`generate`] (the synthetic demo region);
-//! [`sanitize`] (the one filter between data and the terminal).
+//! [`sanitize`] (the one filter between data and the terminal); [`audit`] (the hash-chained
+//! audit log); [`export`] (safe CSV writing); [`hygiene`] (core dumps, configuration).
 
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod export;
 pub mod generate;
+pub mod hygiene;
 pub mod import;
 pub mod model;
 pub mod sanitize;

@@ -2,11 +2,15 @@
 //! settings, recognising our own files by `application_id`, the append-only schema migrations,
 //! the import transaction, and the typed queries the rest of the program needs.
 
+mod audit_log;
 mod import_tx;
 mod info;
 mod open;
 mod schema;
 
+pub use audit_log::{
+    AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
+};
 pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
