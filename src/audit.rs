@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::export::{ExportError, ExportOptions, ExportSummary, Table, write_file};
 use crate::store::{AuditLog, AuditRow, AuditValue, Store, StoreError};
 
 pub use chain::{Anchor, Tamper, Verification};
@@ -486,6 +487,61 @@ impl Audit {
             })
         })?;
         Ok(())
+    }
+}
+
+/// Why an audited export did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum AuditedExportError {
+    /// The audit log could not be written; no file was left behind.
+    #[error(transparent)]
+    Audit(#[from] AuditError),
+    /// The file could not be written (recorded as refused or failed).
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+impl Audit {
+    /// Writes an export under audit, in the order of `security.md` §6.5: an `export` entry
+    /// without a hash is committed first (nothing is written if that fails), then the file is
+    /// written, then a second `export` entry carries the row count and the file's SHA-256. If
+    /// the second entry cannot be written the file is removed again. A first entry without a
+    /// second therefore means the export did not complete. `entry` gives the object, lens and
+    /// purpose; its outcome, rows and hash are set here.
+    pub fn export(
+        &mut self,
+        entry: Entry,
+        path: &Path,
+        opts: ExportOptions,
+        table: Table<'_>,
+    ) -> Result<ExportSummary, AuditedExportError> {
+        let entry = Entry {
+            action: Action::Export,
+            outcome: Outcome::Ok,
+            rows: None,
+            file_sha256: None,
+            ..entry
+        };
+        self.record(entry.clone())?;
+        match write_file(path, opts, table) {
+            Ok(summary) => {
+                let done = entry.with_file(Some(summary.rows), &summary.sha256);
+                if let Err(e) = self.record(done) {
+                    let _ = std::fs::remove_file(path);
+                    return Err(e.into());
+                }
+                Ok(summary)
+            }
+            Err(e) => {
+                let outcome = match e {
+                    ExportError::Io { .. } => Outcome::Failed,
+                    _ => Outcome::Refused,
+                };
+                // The export error is what the user must see; a failing log adds nothing.
+                let _ = self.record(Entry { outcome, ..entry });
+                Err(e.into())
+            }
+        }
     }
 }
 

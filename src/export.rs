@@ -9,10 +9,11 @@
 //! - its first character that is neither whitespace (`char::is_whitespace`, which includes
 //!   NBSP, U+2028 and U+3000) nor invisible (zero-width, BOM, soft hyphen, bidi marks,
 //!   embeddings, overrides and isolates, word joiners, tag characters: `sanitize::is_unsafe`)
-//!   is one of those eight signs.
+//!   is one of those eight signs; or
+//! - it starts with `'` itself, so that the prefix can always be told apart from data.
 //!
 //! Reading the file back therefore gives each value exactly, except that a neutralised value
-//! starts with one extra `'` ([`needs_prefix`] says which). Numbers the app formatted itself
+//! starts with one extra `'` ([`needs_prefix`] says which; [`restore`] takes it off again). Numbers the app formatted itself
 //! ([`Cell::Number`], [`Cell::Integer`]) are not neutralised, so `-3,5` stays a number (E-04);
 //! identifiers are always [`Cell::Text`], so leading zeros stay.
 //!
@@ -133,12 +134,20 @@ pub fn needs_prefix(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    if is_trigger(first) || matches!(first, '\t' | '\r' | '\n' | '\0') {
+    if is_trigger(first) || matches!(first, '\t' | '\r' | '\n' | '\0' | '\'') {
         return true;
     }
     s.chars()
         .find(|c| !is_ignorable(*c))
         .is_some_and(is_trigger)
+}
+
+/// The inverse of [`neutralise`]: the original value of a cell read back from an export.
+pub fn restore(written: &str) -> &str {
+    match written.strip_prefix('\'') {
+        Some(rest) if needs_prefix(rest) => rest,
+        _ => written,
+    }
 }
 
 /// The value as written (before quoting): with `'` in front when [`needs_prefix`].

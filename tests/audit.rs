@@ -602,3 +602,59 @@ fn imports_are_audited_even_when_they_fail() {
             .success()
     );
 }
+
+#[test]
+fn exports_are_recorded_before_and_after_writing() {
+    use schouw::export::{Cell, ExportOptions, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let path = audit::log_path(&dir.path().join("demo.db"));
+    let mut log = Audit::open_at(&path, session("ana"), FP.into()).unwrap();
+    let rows = vec![vec![Cell::from("BU03630000"), Cell::Number(1.5)]];
+    let table = Table {
+        header: None,
+        columns: &["buurt", "score"],
+        rows: &rows,
+    };
+    let out = dir.path().join("scores.csv");
+    let entry = Entry::new(
+        Action::Export,
+        Object::Lens("buurt-basis".into()),
+        Outcome::Ok,
+    )
+    .with_lens("buurt-basis", "3")
+    .with_purpose("zaak 2026-017");
+    let s = log
+        .export(entry.clone(), &out, ExportOptions::default(), table)
+        .unwrap();
+    // A second export to the same name is refused, and recorded as refused.
+    assert!(
+        log.export(entry, &out, ExportOptions::default(), table)
+            .is_err()
+    );
+    let records: Vec<_> = audit::read_rows(&path)
+        .unwrap()
+        .iter()
+        .map(audit::Record::from_row)
+        .collect();
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| {
+            (
+                r.action.as_str(),
+                r.result.as_str(),
+                r.rows,
+                r.file_sha256.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("export", "ok", None, None),
+            ("export", "ok", Some(1), Some(s.sha256.clone())),
+            ("export", "ok", None, None),
+            ("export", "refused", None, None),
+        ]
+    );
+    assert!(audit::verify(&path, None).unwrap().is_intact());
+}
