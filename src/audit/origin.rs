@@ -2,7 +2,9 @@
 //!
 //! Without libc there is no `ttyname`, so the tty is read from `/proc/self/fd/{0,1,2}` (the
 //! first of stdin, stdout, stderr that is a terminal). The SSH client address comes from
-//! `SSH_CONNECTION` or `SSH_CLIENT` and is kept only if it parses as an IP address.
+//! `SSH_CONNECTION` or `SSH_CLIENT` and is kept only if it parses as an IP address. The user
+//! is the account of the real uid (`/proc/self/status`, `/etc/passwd`), not `$USER`, which
+//! anyone can set; the uid itself goes into the origin.
 
 use std::io::IsTerminal;
 use std::net::IpAddr;
@@ -16,15 +18,19 @@ pub struct SessionInfo {
     pub session: String,
     /// The operating-system user.
     pub user: String,
-    /// `host=… tty=… ssh=…`, the parts known.
+    /// `uid=… host=… tty=… ssh=…`, the parts known.
     pub origin: String,
 }
 
 impl SessionInfo {
     /// Reads the current process's user, host, tty and SSH client.
     pub fn current() -> SessionInfo {
-        let user = crate::clock::os_user();
+        let uid = real_uid();
+        let user = uid
+            .and_then(|u| user_name(&std::fs::read_to_string("/etc/passwd").ok()?, u))
+            .unwrap_or_else(crate::clock::os_user);
         let origin = origin_text(
+            uid,
             hostname().as_deref(),
             tty().as_deref(),
             ssh_client(
@@ -47,8 +53,16 @@ impl SessionInfo {
 }
 
 /// Joins the known parts.
-fn origin_text(host: Option<&str>, tty: Option<&str>, ssh: Option<IpAddr>) -> String {
+fn origin_text(
+    uid: Option<u32>,
+    host: Option<&str>,
+    tty: Option<&str>,
+    ssh: Option<IpAddr>,
+) -> String {
     let mut parts = Vec::new();
+    if let Some(u) = uid {
+        parts.push(format!("uid={u}"));
+    }
     if let Some(h) = host {
         parts.push(format!("host={h}"));
     }
@@ -66,6 +80,28 @@ fn ssh_client(connection: Option<&str>, client: Option<&str>) -> Option<IpAddr> 
         .into_iter()
         .flatten()
         .find_map(|v| v.split_whitespace().next()?.parse().ok())
+}
+
+/// The real user id, from `/proc/self/status` (the environment can be set by anyone).
+fn real_uid() -> Option<u32> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The account name of `uid` in `/etc/passwd` text.
+fn user_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty()).then(|| printable(name))
+    })
 }
 
 fn tty() -> Option<String> {
@@ -116,10 +152,14 @@ mod tests {
     fn origin_joins_known_parts() {
         let ip = "192.0.2.7".parse().ok();
         assert_eq!(
-            origin_text(Some("ws12"), Some("/dev/pts/3"), ip),
-            "host=ws12 tty=/dev/pts/3 ssh=192.0.2.7"
+            origin_text(Some(1000), Some("ws12"), Some("/dev/pts/3"), ip),
+            "uid=1000 host=ws12 tty=/dev/pts/3 ssh=192.0.2.7"
         );
-        assert_eq!(origin_text(None, None, None), "tty=none");
+        assert_eq!(origin_text(None, None, None, None), "tty=none");
+        let passwd = "root:x:0:0:root:/root:/bin/bash\nana:x:1000:1000::/home/ana:/bin/sh\n";
+        assert_eq!(user_name(passwd, 1000).as_deref(), Some("ana"));
+        assert_eq!(user_name(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(user_name(passwd, 7), None);
         assert_eq!(printable("a\u{1b}[31mb c"), "a31mbc");
     }
 

@@ -130,15 +130,17 @@ impl AuditLog {
             | OpenFlags::SQLITE_OPEN_EXRESCODE;
         let conn = Connection::open_with_flags(path, flags)
             .ctx(&format!("opening the audit log {}", path.display()))?;
-        let log = AuditLog {
+        let mut log = AuditLog {
             conn,
             path: path.to_owned(),
         };
         log.settings()?;
+        // Under the write lock, so two sessions creating the log at once cannot collide;
+        // a log that cannot be locked for writing fails here, before anything is shown.
         let tx = log
             .conn
-            .unchecked_transaction()
-            .ctx("starting the audit log")?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx("locking the audit log")?;
         let tables: i64 = tx
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .ctx("reading the audit log")?;
