@@ -302,3 +302,37 @@ fn looks_like_time(s: &str) -> bool {
             _ => c.is_ascii_digit(),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> AuditValue {
+        AuditValue::Text(s.to_owned())
+    }
+
+    #[test]
+    fn fields_cannot_trade_bytes_or_types() {
+        let base = vec![AuditValue::Int(1), t("ab"), t("c")];
+        let shifted = vec![AuditValue::Int(1), t("a"), t("bc")];
+        assert_ne!(hash_values(&base), hash_values(&shifted));
+        let retyped = vec![AuditValue::Text("1".into()), t("ab"), t("c")];
+        assert_ne!(hash_values(&base), hash_values(&retyped));
+        let nulled = vec![AuditValue::Int(1), t("ab"), AuditValue::Null];
+        let empty = vec![AuditValue::Int(1), t("ab"), t("")];
+        assert_ne!(hash_values(&nulled), hash_values(&empty));
+        // The hash column itself is not covered.
+        let mut with_hash: Vec<AuditValue> = (0..16).map(AuditValue::Int).collect();
+        let h = hash_values(&with_hash);
+        with_hash[15] = t("anything");
+        assert_eq!(hash_values(&with_hash), h);
+    }
+
+    #[test]
+    fn hex_and_anchor_forms() {
+        assert_eq!(hex(&[0, 15, 255]), "000fff");
+        assert_eq!(GENESIS.len(), 64);
+        assert!("0:".parse::<Anchor>().is_err());
+        assert!(format!("3:{GENESIS}").parse::<Anchor>().is_ok());
+    }
+}

@@ -410,6 +410,22 @@ mod tests {
     }
 
     #[test]
+    fn errors_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "\n\n  banner = \"X\"\n  idle_lock_minuten = 5\n").unwrap();
+        let e = Config::from_file(&path).unwrap_err();
+        assert_eq!(e.file, path);
+        assert_eq!((e.line, e.column), (4, 3), "{e}");
+        assert!(
+            e.to_string().contains("did you mean `idle_lock_minutes`?"),
+            "{e}"
+        );
+        let missing = Config::from_file(&dir.path().join("none.toml")).unwrap_err();
+        assert!(missing.message.contains("cannot read"));
+    }
+
+    #[test]
     fn key_specs() {
         for (s, shown) in [
             ("q", "q"),
