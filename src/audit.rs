@@ -187,6 +187,11 @@ impl Audit {
         &self.session
     }
 
+    /// Checks this log's chain as it stands (e.g. at session start, to warn early).
+    pub fn verify(&self, anchor: Option<&Anchor>) -> Result<Verification, AuditError> {
+        Ok(chain::verify(&self.log.rows()?, anchor))
+    }
+
     /// Appends `entry` and commits it durably. Only after `Ok` may the caller show or write
     /// what the entry is about.
     pub fn record(&mut self, entry: Entry) -> Result<(), AuditError> {

@@ -131,9 +131,10 @@ fn appended_entries_verify_and_read_back() {
     let mut log = Audit::open_at(&path, session("bo"), FP.into()).unwrap();
     log.record(Entry::new(Action::Unlock, Object::None, Outcome::Refused))
         .unwrap();
-    let v = audit::verify(&path, None).unwrap();
+    let v = log.verify(None).unwrap();
     assert!(v.is_intact());
     assert_eq!(v.last_seq, Some(6));
+    assert_eq!(v, audit::verify(&path, None).unwrap());
 }
 
 #[test]
