@@ -185,7 +185,7 @@ fn is_identifier(s: &str) -> bool {
 pub const MAX_PURPOSE_CHARS: usize = 120;
 
 /// One thing to record. The session fields (time, user, origin, database fingerprint) are
-/// added by [`Audit::record`].
+/// added by [`super::Audit::record`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// What happened.
