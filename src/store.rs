@@ -2,6 +2,7 @@
 //! settings, recognising our own files by `application_id`, the append-only schema migrations,
 //! the import transaction, and the typed queries the rest of the program needs.
 
+mod audit_log;
 #[cfg(test)]
 mod dump;
 mod entities;
@@ -10,6 +11,9 @@ mod info;
 mod open;
 mod schema;
 
+pub use audit_log::{
+    AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
+};
 #[cfg(test)]
 pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
