@@ -172,19 +172,24 @@ fn generate_buurt(
     let mut ba = addresses::build(state, layout, bi, &mut rng);
     let mut plant_rng = rng::Rng::for_stream(seed, STREAM_PLANT, idx);
     plant::adjust_addresses(plant, &mut ba, &mut plant_rng);
-    addresses::write(state, layout, bi, &ba)?;
+    let here = addresses::Here {
+        layout,
+        bi,
+        ba: &ba,
+    };
+    addresses::write(state, here)?;
 
     let mut rng = rng::Rng::for_stream(seed, STREAM_BUSINESSES, idx);
-    let bizs = businesses::generate(state, layout, bi, &ba, &mut rng)?;
+    let bizs = businesses::generate(state, here, &mut rng)?;
 
     let skip = match plant {
-        Some(p) => plant::apply(state, layout, bi, &ba, p, &mut plant_rng)?,
+        Some(p) => plant::apply(state, here, p, &mut plant_rng)?,
         None => Vec::new(),
     };
     let mut rng = rng::Rng::for_stream(seed, STREAM_OWNERSHIP, idx);
-    ownership::generate(state, layout, bi, &ba, &skip, &mut rng)?;
+    ownership::generate(state, here, &skip, &mut rng)?;
 
     let mut rng = rng::Rng::for_stream(seed, STREAM_SIGNALS, idx);
-    signals::generate(state, layout, bi, &ba, &bizs, &mut rng)?;
+    signals::generate(state, here, &bizs, &mut rng)?;
     Ok(())
 }
