@@ -63,6 +63,24 @@ pub struct BuurtAddresses {
     pub addrs: Vec<Addr>,
 }
 
+/// Where a generation step works: the layout, the buurt's index in it and its addresses.
+#[derive(Clone, Copy)]
+pub struct Here<'a> {
+    /// The whole area tree.
+    pub layout: &'a Layout,
+    /// Index of the buurt in [`Layout::buurten`].
+    pub bi: usize,
+    /// The buurt's addresses.
+    pub ba: &'a BuurtAddresses,
+}
+
+impl<'a> Here<'a> {
+    /// The buurt.
+    pub fn buurt(&self) -> &'a Buurt {
+        &self.layout.buurten[self.bi]
+    }
+}
+
 /// Uses and surface ranges of non-dwellings per kind of area.
 fn other_uses(kind: Kind) -> &'static [(&'static str, f64, i64, i64)] {
     match kind {
@@ -298,13 +316,9 @@ fn next_postcode(state: &mut State, wijk: usize, pc4_base: u32) -> String {
 }
 
 /// Writes the addresses and records their statistics.
-pub fn write(
-    state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
-) -> anyhow::Result<()> {
-    let buurt = &layout.buurten[bi];
+pub fn write(state: &mut State, here: Here<'_>) -> anyhow::Result<()> {
+    let Here { layout, bi, ba } = here;
+    let buurt = here.buurt();
     let city = &layout.wijken[buurt.wijk].city;
     let mut st = BuurtStats::default();
     let out = &mut state.sink.addresses;

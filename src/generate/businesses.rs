@@ -2,7 +2,7 @@
 //! branches that fits the kind of area, home-based zzp'ers in residential areas, chain stores
 //! sharing one KvK number across buurten, and a realistic spread of start and end dates.
 
-use super::addresses::{Addr, BuurtAddresses};
+use super::addresses::{Addr, Here};
 use super::dates::{Day, reference};
 use super::layout::{Kind, Layout};
 use super::names;
@@ -78,12 +78,11 @@ pub fn random_registered(rng: &mut Rng) -> Day {
 /// Registers one business: KvK (fresh or chain), roles and parties, and the business row.
 pub fn register(
     state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
+    here: Here<'_>,
     spec: &Spec,
     rng: &mut Rng,
 ) -> anyhow::Result<Biz> {
+    let Here { layout, bi, ba } = here;
     let branch = &BRANCHES[spec.branch];
     let registered = spec.registered.unwrap_or_else(|| random_registered(rng));
     let ended = match spec.ended {
@@ -106,16 +105,15 @@ pub fn register(
                 .legal_form
                 .unwrap_or_else(|| legal_form(branch, spec.branch, rng));
             let kvk = state.sink.new_kvk();
-            let name = trade_name(branch, spec.branch, form, layout, bi, rng);
-            roles(
-                state,
-                &kvk,
+            let name = trade_name(branch, spec.branch, form, &here.buurt().name, rng);
+            let roles_of = Roles {
+                kvk: &kvk,
                 form,
                 registered,
                 ended,
-                spec.party.as_deref(),
-                rng,
-            )?;
+                main: spec.party.as_deref(),
+            };
+            roles(state, &roles_of, rng)?;
             (kvk, name, form)
         }
     };
@@ -143,17 +141,10 @@ pub fn register(
     })
 }
 
-fn trade_name(
-    branch: &Branch,
-    index: usize,
-    form: &str,
-    layout: &Layout,
-    bi: usize,
-    rng: &mut Rng,
-) -> String {
+fn trade_name(branch: &Branch, index: usize, form: &str, buurt: &str, rng: &mut Rng) -> String {
     let base = match index {
         49 => format!("{} Holding", names::firm("", rng).trim()),
-        72 => format!("Stichting {}", layout.buurten[bi].name),
+        72 => format!("Stichting {buurt}"),
         _ => names::firm(branch.word, rng),
     };
     match form {
@@ -189,16 +180,25 @@ fn chain_for(
     Ok(chain)
 }
 
-/// Writes the roles (and the parties holding them) for a fresh KvK number.
-fn roles(
-    state: &mut State,
-    kvk: &str,
-    form: &str,
+/// The roles to write for a fresh KvK number.
+struct Roles<'a> {
+    kvk: &'a str,
+    form: &'a str,
     registered: Day,
     ended: Option<Day>,
-    main: Option<&str>,
-    rng: &mut Rng,
-) -> anyhow::Result<()> {
+    /// A given party for the main role (otherwise a fresh one).
+    main: Option<&'a str>,
+}
+
+/// Writes the roles (and the parties holding them) for a fresh KvK number.
+fn roles(state: &mut State, r: &Roles<'_>, rng: &mut Rng) -> anyhow::Result<()> {
+    let Roles {
+        kvk,
+        form,
+        registered,
+        ended,
+        main,
+    } = *r;
     let main_role = match form {
         "Eenmanszaak" => "eigenaar",
         "VOF" => "vennoot",
@@ -258,14 +258,9 @@ pub fn section_group(section: &str) -> usize {
 }
 
 /// Generates the ordinary businesses of buurt `bi`.
-pub fn generate(
-    state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
-    rng: &mut Rng,
-) -> anyhow::Result<Vec<Biz>> {
-    let kind = layout.buurten[bi].kind;
+pub fn generate(state: &mut State, here: Here<'_>, rng: &mut Rng) -> anyhow::Result<Vec<Biz>> {
+    let ba = here.ba;
+    let kind = here.buurt().kind;
     let p = profile::of(kind);
     let dwellings: Vec<usize> = (0..ba.addrs.len())
         .filter(|i| ba.addrs[*i].dwelling())
@@ -309,7 +304,7 @@ pub fn generate(
             addr,
             ..Spec::default()
         };
-        out.push(register(state, layout, bi, ba, &spec, rng)?);
+        out.push(register(state, here, &spec, rng)?);
     }
     Ok(out)
 }

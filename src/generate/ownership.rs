@@ -3,7 +3,7 @@
 //! a rough Dutch house-price index and the buurt's WOZ level; every transfer is one row and the
 //! previous owner's row ends on the day the next begins.
 
-use super::addresses::{Addr, BuurtAddresses, Tenure};
+use super::addresses::{Addr, Here, Tenure};
 use super::dates::{Day, reference};
 use super::layout::Layout;
 use super::profile;
@@ -92,12 +92,11 @@ pub fn write_chain(state: &mut State, address: &str, chain: &[Transfer]) -> anyh
 /// Generates ownership for every address of buurt `bi` except those in `skip`.
 pub fn generate(
     state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
+    here: Here<'_>,
     skip: &[usize],
     rng: &mut Rng,
 ) -> anyhow::Result<()> {
+    let Here { layout, bi, ba } = here;
     // Small private landlords of this buurt: each owns a few rental dwellings.
     let mut landlords: Vec<String> = Vec::new();
     for (i, a) in ba.addrs.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! every scale. Each pattern adds entities or signals on top of the ordinary data of its buurt
 //! and records itself in the manifest, so tests can check that the lenses find it.
 
-use super::addresses::{BuurtAddresses, Tenure};
+use super::addresses::{BuurtAddresses, Here, Tenure};
 use super::businesses::{self, Spec};
 use super::dates::Day;
 use super::layout::Layout;
@@ -127,12 +127,11 @@ type Found = (&'static str, &'static str, &'static str);
 /// wrote itself.
 pub fn apply(
     state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
+    here: Here<'_>,
     plant: Plant,
     rng: &mut Rng,
 ) -> anyhow::Result<Vec<usize>> {
+    let Here { layout, bi, ba } = here;
     let mut c = Ctx {
         state,
         layout,
@@ -200,7 +199,7 @@ pub(super) fn many_registrations(c: &mut Ctx<'_>) -> anyhow::Result<Found> {
             independent: true,
             ..Spec::default()
         };
-        let b = businesses::register(state, layout, bi, ba, &spec, rng)?;
+        let b = businesses::register(state, Here { layout, bi, ba }, &spec, rng)?;
         entities.push(EntityRef::business(&b.vestiging));
     }
     let d = signals::signal_day(rng);
@@ -313,7 +312,7 @@ pub(super) fn risk_branches(c: &mut Ctx<'_>) -> anyhow::Result<Found> {
                 independent: true,
                 ..Spec::default()
             };
-            let b = businesses::register(state, layout, bi, ba, &spec, rng)?;
+            let b = businesses::register(state, Here { layout, bi, ba }, &spec, rng)?;
             entities.push(EntityRef::business(&b.vestiging));
             k += 1;
         }

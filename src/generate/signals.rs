@@ -3,10 +3,10 @@
 //! signals on businesses, now and then a dumping in the buitengebied. Planted patterns add
 //! their own on top; these keep the rest of the map noisy and realistic.
 
-use super::addresses::BuurtAddresses;
+use super::addresses::Here;
 use super::businesses::Biz;
 use super::dates::{Day, reference, signals_start};
-use super::layout::{Kind, Layout};
+use super::layout::Kind;
 use super::rng::Rng;
 use super::sbi::BRANCHES;
 use super::sink::SignalRow;
@@ -125,13 +125,12 @@ fn dwelling_rates(kind: Kind) -> [(&'static str, f64); 7] {
 /// Writes the background signals of buurt `bi`.
 pub fn generate(
     state: &mut State,
-    layout: &Layout,
-    bi: usize,
-    ba: &BuurtAddresses,
+    here: Here<'_>,
     bizs: &[Biz],
     rng: &mut Rng,
 ) -> anyhow::Result<()> {
-    let buurt = &layout.buurten[bi];
+    let ba = here.ba;
+    let buurt = here.buurt();
     let rates = dwelling_rates(buurt.kind);
     for a in &ba.addrs {
         if a.dwelling() {

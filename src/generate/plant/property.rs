@@ -3,7 +3,7 @@
 //! bought a house within six months of its registration.
 
 use super::{Ctx, Found, day_between, distinct, others, single_dwellings};
-use crate::generate::addresses::Tenure;
+use crate::generate::addresses::{Here, Tenure};
 use crate::generate::businesses::{self, Spec};
 use crate::generate::dates::Day;
 use crate::generate::manifest::EntityRef;
@@ -111,7 +111,7 @@ pub(super) fn property_network(c: &mut Ctx<'_>) -> anyhow::Result<Found> {
             independent: true,
             ..Spec::default()
         };
-        let b = businesses::register(state, layout, bi, ba, &spec, rng)?;
+        let b = businesses::register(state, Here { layout, bi, ba }, &spec, rng)?;
         entities.push(EntityRef::business(&b.vestiging));
     }
     let mut pool = single_dwellings(ba, None);
