@@ -29,4 +29,5 @@ pub mod lens;
 pub mod model;
 pub mod sanitize;
 pub mod score;
+pub mod search;
 pub mod store;

@@ -10,6 +10,7 @@ mod import_tx;
 mod info;
 mod open;
 mod schema;
+mod search;
 
 pub use audit_log::{
     AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
@@ -21,3 +22,4 @@ pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
 pub use schema::SCHEMA_VERSION;
+pub use search::{Candidate, CandidateKind};
