@@ -110,7 +110,7 @@ pub(crate) fn read(
         ));
     } else if without_buurt > 0 {
         job.notes.push(format!(
-            "{without_buurt} of {rows} addresses have no buurt and lie in no buurt"
+            "{without_buurt} of {rows} addresses have no buurt; they count in no buurt's score"
         ));
     }
     Ok(rows)
