@@ -12,7 +12,7 @@
 //! Rooms: [`cli`] (argument types) and [`commands`] (the only place that wires the others
 //! together); [`model`] (validated identifiers and records, no I/O); [`import`] (the only room
 //! that reads CSV); [`store`] (the only room with SQL); [`generate`] (the synthetic demo region);
-//! [`sanitize`] (the one filter between data and the terminal).
+//! [`sanitize`] (the one filter between data and the terminal); [`tui`] (the terminal interface).
 
 pub mod cli;
 pub mod clock;
@@ -22,3 +22,4 @@ pub mod import;
 pub mod model;
 pub mod sanitize;
 pub mod store;
+pub mod tui;
