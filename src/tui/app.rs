@@ -331,13 +331,17 @@ impl App {
                 self.saved(result);
                 return None;
             }
+            // Typed text is echoed on screen: nothing that could steer the terminal gets in.
+            Action::Input(c) if sanitize::is_unsafe(c) => return None,
             _ => {}
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
             Mode::Help { scroll } => {
                 self.mode = match action {
-                    Action::Down => Mode::Help { scroll: scroll + 1 },
+                    Action::Down => Mode::Help {
+                        scroll: (scroll + 1).min(super::keys::TABLE.len()),
+                    },
                     Action::Up => Mode::Help {
                         scroll: scroll.saturating_sub(1),
                     },

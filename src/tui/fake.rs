@@ -3,6 +3,8 @@
 //! addresses, businesses, parties and signals. Used by the TUI's tests and benchmarks; nothing
 //! in it is real. [`FakeSource::scaled`] adds synthetic buurten for large-table benchmarks.
 
+use std::collections::HashMap;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -16,6 +18,17 @@ struct Area {
     gemeente: String,
     inhabitants: u64,
     stedelijk: u8,
+}
+
+type Stats = HashMap<(String, String), (f64, f64, f64)>;
+
+/// The comparison group an area belongs to.
+fn group(a: &Area, compare: Compare) -> String {
+    match compare {
+        Compare::All => String::new(),
+        Compare::Gemeente => a.gemeente_code.clone(),
+        Compare::Stedelijkheid => a.stedelijk.to_string(),
+    }
 }
 
 struct Entity {
@@ -303,10 +316,11 @@ impl FakeSource {
                 .find(|(id, _)| *id == d.id)
                 .map_or(d.weight, |w| w.1)
         };
+        let stats = self.stats(lens, &areas, req.compare);
         let mut rows: Vec<AreaRow> = areas
             .iter()
             .map(|a| {
-                let lines = self.lines(lens, &areas, a, req);
+                let lines = self.lines(lens, &stats, a, req);
                 let total: f64 = lens.indicators.iter().map(weight).sum();
                 let have: f64 = lines
                     .iter()
@@ -357,10 +371,32 @@ impl FakeSource {
         Ok(rows)
     }
 
+    /// Min, max and median per indicator per comparison group, computed once per request.
+    fn stats(&self, lens: &LensSummary, set: &[&Area], compare: Compare) -> Stats {
+        let mut groups: HashMap<(String, String), Vec<f64>> = HashMap::new();
+        for a in set {
+            for d in &lens.indicators {
+                if let Some(v) = self.value(a, &d.id) {
+                    groups
+                        .entry((d.id.clone(), group(a, compare)))
+                        .or_default()
+                        .push(v);
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                (k, (v[0], v[v.len() - 1], v[v.len() / 2]))
+            })
+            .collect()
+    }
+
     fn lines(
         &self,
         lens: &LensSummary,
-        set: &[&Area],
+        stats: &Stats,
         area: &Area,
         req: &ScoreRequest,
     ) -> Vec<IndicatorLine> {
@@ -373,20 +409,11 @@ impl FakeSource {
                     .iter()
                     .find(|(id, _)| *id == d.id)
                     .map_or(d.weight, |w| w.1);
-                let peers: Vec<f64> = set
-                    .iter()
-                    .filter(|p| {
-                        req.compare != Compare::Stedelijkheid || p.stedelijk == area.stedelijk
-                    })
-                    .filter(|p| {
-                        req.compare != Compare::Gemeente || p.gemeente_code == area.gemeente_code
-                    })
-                    .filter_map(|p| self.value(p, &d.id))
-                    .collect();
+                let (lo, hi, median) = match stats.get(&(d.id.clone(), group(area, req.compare))) {
+                    Some(&(lo, hi, m)) => (lo, hi, Some(m)),
+                    None => (0.0, 0.0, None),
+                };
                 let value = self.value(area, &d.id);
-                let (lo, hi) = peers
-                    .iter()
-                    .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
                 let normalised = value.map(|v| {
                     let n = if hi > lo {
                         (v - lo) / (hi - lo) * 100.0
@@ -399,9 +426,6 @@ impl FakeSource {
                         n
                     }
                 });
-                let mut sorted = peers.clone();
-                sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
-                let median = sorted.get(sorted.len() / 2).copied();
                 IndicatorLine {
                     id: d.id.clone(),
                     label: d.label.clone(),
@@ -497,7 +521,8 @@ impl DataSource for FakeSource {
             .filter(|a| req.gemeente.as_ref().is_none_or(|g| &a.gemeente_code == g))
             .collect();
         let a = self.areas.iter().find(|a| a.code == area).unwrap();
-        let indicators = self.lines(lens, &set, a, &any_level);
+        let stats = self.stats(lens, &set, req.compare);
+        let indicators = self.lines(lens, &stats, a, &any_level);
         let flagged = self.flagged_in(area).into_iter().take(10).collect();
         let signals = self
             .entities
