@@ -3,14 +3,17 @@
 //! the event loop.
 //!
 //! The loop draws only when something changed, handles every pending key before drawing, sends
-//! no queries, titles, clipboard or hyperlink sequences, and never spins: it waits for input with
-//! a timeout, and ends when a signal arrives, when input fails, or when the input stream keeps
-//! waking it without delivering anything (a dead terminal).
+//! no queries, titles, clipboard or hyperlink sequences, and never blocks for long: input arrives
+//! from a reader thread over a channel it waits on with a timeout, so it ends promptly when a
+//! signal arrives, when input fails, or when the terminal is gone. After a hang-up the reader
+//! thread may be stuck inside crossterm; [`run`] returns and the process should exit.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use ratatui::Terminal;
@@ -21,6 +24,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 
 use super::app::{App, Effect};
 use super::keys::{self, Action};
@@ -78,7 +82,10 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        // Never `eprintln!` here: it panics when the terminal is gone, and a panic in the hook
+        // aborts.
+        let _ = writeln!(
+            io::stderr(),
             "schouw: interne fout{place}; het scherm is hersteld. / internal error; the terminal was restored."
         );
     }));
@@ -104,10 +111,47 @@ pub fn run(source: Box<dyn DataSource>, opts: TuiOptions) -> anyhow::Result<()> 
     let guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = event_loop(&mut terminal, &mut app, &theme, &stop);
-    drop(terminal);
+    // After a signal the terminal may already be gone; what failed then is not an error.
+    let result = if stop.load(Ordering::SeqCst) {
+        Ok(())
+    } else {
+        result
+    };
+    // ratatui's `Drop for Terminal` shows the cursor and `eprintln!`s on failure, which panics
+    // when the terminal is gone. `restore` shows the cursor instead; the buffers are freed when
+    // the process ends.
+    std::mem::forget(terminal);
     drop(guard);
     let _ = std::panic::take_hook();
     result
+}
+
+/// Reads terminal events on a thread of its own and passes them on. crossterm retries reads
+/// that fail or hit end of file, so once the terminal is gone its `read` never returns: the
+/// loop therefore never blocks on crossterm, only on this channel with a timeout.
+fn spawn_reader(done: Arc<AtomicBool>) -> io::Result<mpsc::Receiver<io::Result<Event>>> {
+    let (tx, rx) = mpsc::channel();
+    thread::Builder::new()
+        .name("schouw-input".into())
+        .spawn(move || {
+            while !done.load(Ordering::SeqCst) {
+                match event::poll(TICK) {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        let ev = event::read();
+                        let failed = ev.is_err();
+                        if tx.send(ev).is_err() || failed {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+        })?;
+    Ok(rx)
 }
 
 fn event_loop(
@@ -118,54 +162,71 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.clear()?;
-    let mut dirty = true;
-    // Wake-ups without a key or resize in the current second: many means a dead input stream.
-    let mut idle_wakes = 0u32;
-    let mut second = Instant::now();
-    while !stop.load(Ordering::SeqCst) && !app.quit {
-        if dirty {
-            terminal.draw(|f| view::render(app, theme, f))?;
-            dirty = false;
-        }
-        if !event::poll(TICK)? {
-            continue;
-        }
-        // Handle everything pending before the next draw.
-        loop {
-            let mut useful = false;
-            match event::read()? {
-                Event::Key(k) => {
-                    if let Some(a) = keys::action(&app.contexts(), &k) {
-                        useful = true;
-                        dirty = true;
-                        if let Some(effect) = app.update(a) {
-                            perform(effect, terminal, app)?;
-                        }
+    full_redraw(terminal)?;
+    let done = Arc::new(AtomicBool::new(false));
+    let events = spawn_reader(Arc::clone(&done))?;
+    let result = (|| {
+        let mut dirty = true;
+        while !stop.load(Ordering::SeqCst) && !app.quit {
+            if dirty {
+                terminal.draw(|f| view::render(app, theme, f))?;
+                dirty = false;
+            }
+            let first = match events.recv_timeout(TICK) {
+                Ok(ev) => ev?,
+                Err(RecvTimeoutError::Timeout) => {
+                    // A hung-up terminal stops being a terminal (its ioctls fail).
+                    if !io::stdin().is_terminal() {
+                        bail!("the terminal went away");
                     }
+                    continue;
                 }
-                Event::Resize(w, h) => {
-                    useful = true;
-                    dirty = true;
-                    app.update(Action::Resize(w, h));
-                }
-                _ => {}
-            }
-            if !useful {
-                idle_wakes += 1;
-            }
-            if second.elapsed() >= Duration::from_secs(1) {
-                second = Instant::now();
-                idle_wakes = 0;
-            }
-            if idle_wakes > 1000 {
-                bail!("terminal input stopped");
-            }
-            if app.quit || stop.load(Ordering::SeqCst) || !event::poll(Duration::ZERO)? {
-                break;
+                Err(RecvTimeoutError::Disconnected) => bail!("terminal input stopped"),
+            };
+            // Handle everything pending before the next draw.
+            dirty |= handle(first, terminal, app)?;
+            while !app.quit
+                && let Ok(ev) = events.try_recv()
+            {
+                dirty |= handle(ev?, terminal, app)?;
             }
         }
+        Ok(())
+    })();
+    done.store(true, Ordering::SeqCst);
+    result
+}
+
+/// Applies one terminal event; true when the screen may have changed.
+fn handle(
+    ev: Event,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+) -> anyhow::Result<bool> {
+    match ev {
+        Event::Key(k) => {
+            let Some(a) = keys::action(&app.contexts(), &k) else {
+                return Ok(false);
+            };
+            if let Some(effect) = app.update(a) {
+                perform(effect, terminal, app)?;
+            }
+            Ok(true)
+        }
+        Event::Resize(w, h) => {
+            app.update(Action::Resize(w, h));
+            Ok(true)
+        }
+        _ => Ok(false),
     }
+}
+
+/// Clears the screen and forgets what is on it, so the next draw repaints every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position: a round trip that hangs
+/// on some terminals and over slow links.)
+fn full_redraw(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 
@@ -176,7 +237,7 @@ fn perform(
 ) -> anyhow::Result<()> {
     match effect {
         Effect::Quit => {}
-        Effect::Redraw => terminal.clear()?,
+        Effect::Redraw => full_redraw(terminal)?,
         Effect::SaveLens(t) => {
             let result = app.source_mut().save_lens(&t);
             app.update(Action::Saved(result));
