@@ -393,7 +393,7 @@ fn flagged_entities_page_in_while_scrolling() {
         _ => panic!(),
     };
     let (first, more) = loaded(&a);
-    assert_eq!(first, 10);
+    assert_eq!(first, schouw::tui::app::PAGE);
     assert!(more);
     keys(&mut a, "G");
     let (after, _) = loaded(&a);
@@ -401,6 +401,13 @@ fn flagged_entities_page_in_while_scrolling() {
     keys(&mut a, "GGG");
     let (all, more) = loaded(&a);
     assert!(!more);
+    assert_eq!(all, 47);
+    let Some(Screen::Area(v)) = a.screen() else {
+        panic!()
+    };
+    let mut keys_seen: Vec<&str> = v.detail.flagged.iter().map(|l| l.key.as_str()).collect();
+    keys_seen.dedup();
+    assert_eq!(keys_seen.len(), all, "keyset pages overlap");
     keys(&mut a, "G");
     assert_eq!(loaded(&a).0, all);
 }

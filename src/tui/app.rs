@@ -672,7 +672,7 @@ impl App {
         match self.source.area_detail(&req, code) {
             Ok(detail) => {
                 self.status = None;
-                let more = !detail.flagged.is_empty();
+                let more = detail.flagged.len() >= PAGE;
                 self.stack.push(Screen::Area(Box::new(AreaView {
                     req,
                     detail,

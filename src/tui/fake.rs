@@ -523,7 +523,11 @@ impl DataSource for FakeSource {
         let a = self.areas.iter().find(|a| a.code == area).unwrap();
         let stats = self.stats(lens, &set, req.compare);
         let indicators = self.lines(lens, &stats, a, &any_level);
-        let flagged = self.flagged_in(area).into_iter().take(10).collect();
+        let flagged = self
+            .flagged_in(area)
+            .into_iter()
+            .take(super::app::PAGE)
+            .collect();
         let signals = self
             .entities
             .iter()

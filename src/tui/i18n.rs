@@ -68,7 +68,7 @@ labels! {
     Value => "Waarde", "Value";
     Median => "Mediaan", "Median";
     Normalised => "Genorm.", "Norm.";
-    Contribution => "Bijdrage", "Contribution";
+    Contribution => "Bijdrage", "Contrib.";
     Higher => "hoger = risico", "higher = risk";
     Lower => "lager = risico", "lower = risk";
     Ranking => "Rangorde (live)", "Ranking (live)";

@@ -151,8 +151,18 @@ pub static TABLE: &[Binding] = &[
     ),
     b(LensDetail, &[k('S')], A::Save, L::KSave, true),
     b(LensDetail, &[ENTER], A::Open, L::KOpen, false),
+    b(
+        LensDetail,
+        &[k('h'), LEFT],
+        A::PrevPanel,
+        L::KPanelBack,
+        false,
+    ),
+    b(LensDetail, &[k('l'), RIGHT], A::NextPanel, L::KPanel, false),
     // Area and entity detail.
     b(Area, &[ENTER], A::Open, L::KOpen, true),
+    b(Area, &[k('h'), LEFT], A::PrevPanel, L::KPanelBack, false),
+    b(Area, &[k('l'), RIGHT], A::NextPanel, L::KPanel, false),
     b(Entity, &[ENTER], A::Open, L::KOpen, true),
     // Everywhere (in normal mode).
     b(Global, &[k('k'), UP], A::Up, L::KUp, false),

@@ -203,7 +203,8 @@ pub struct AreaDetail {
     /// Number of scored areas the rank is out of.
     pub of: usize,
     pub indicators: Vec<IndicatorLine>,
-    /// The first page of flagged entities (more through [`DataSource::flagged_page`]).
+    /// The first page of flagged entities: at most [`super::app::PAGE`]; fewer means that is
+    /// all of them (more through [`DataSource::flagged_page`]).
     pub flagged: Vec<EntityLine>,
     pub signals: Vec<SignalLine>,
 }

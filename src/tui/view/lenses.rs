@@ -16,7 +16,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let left = if area.width >= 120 { 32 } else { 24 };
     let [side, main] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
-    let [list, info] = Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]).areas(side);
+    let [list, info] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(side);
     lens_list(app, theme, frame, list);
     lens_info(app, theme, frame, info);
     score_table(app, theme, frame, main);
@@ -96,7 +96,7 @@ fn columns(width: u16) -> Vec<(Column, u16)> {
         (Column::Score, 5),
         (Column::Tier, 8),
         (Column::Coverage, 7),
-        (Column::Top, 18),
+        (Column::Top, 16),
     ];
     let drop = [
         Column::Top,
