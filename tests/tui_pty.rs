@@ -119,6 +119,22 @@ impl Pty {
         None
     }
 
+    /// Resizes the terminal (the program gets SIGWINCH) and the parsed screen with it.
+    pub fn resize(&self, rows: u16, cols: u16) {
+        self.screen.lock().unwrap().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     /// Sends a signal (`-TERM`, `-HUP`, ...) to the program.
     pub fn signal(&self, sig: &str) {
         let pid = self.child.process_id().unwrap();
@@ -180,6 +196,43 @@ fn navigates_searches_quits_and_restores() {
         "\x1b]8;",
     ] {
         assert!(!bytes.contains(query), "{query:?}");
+    }
+}
+
+#[test]
+fn resizes_redraw_and_too_small_says_so() {
+    let mut p = Pty::spawn(&example(), &[], ENV);
+    p.wait_for("Hennepteelt");
+    p.resize(40, 120);
+    // The wide layout has the gemeente column.
+    p.wait_for("Gemeente     Inw.");
+    p.resize(20, 70);
+    p.wait_for("venster te klein");
+    p.resize(24, 80);
+    p.wait_for("Hennepteelt");
+    p.keys(&["\x03"]);
+    assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
+}
+
+#[test]
+fn mono_sends_no_colour_and_color_does() {
+    for (no_color, expect_colour) in [("1", false), ("", true)] {
+        let env = [
+            ("TERM", "xterm"),
+            ("LANG", "C.UTF-8"),
+            ("NO_COLOR", no_color),
+        ];
+        let mut p = Pty::spawn(&example(), &[], &env);
+        p.wait_for("Hennepteelt");
+        p.keys(&["\r"]);
+        p.wait_for("Patroon, geen bewijs");
+        p.keys(&["\x03"]);
+        assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
+        let bytes = String::from_utf8_lossy(&p.bytes.lock().unwrap()).to_string();
+        let colour = bytes.contains("\x1b[38;") || bytes.contains("\x1b[48;");
+        assert_eq!(colour, expect_colour, "NO_COLOR={no_color:?}");
+        // Bold and reverse stay in mono.
+        assert!(bytes.contains("\x1b[1m") && bytes.contains("\x1b[7m"));
     }
 }
 
