@@ -85,6 +85,7 @@ fn ind(id: &str, label: &str, weight: f64, dir: Direction) -> IndicatorDef {
         weight,
         direction: dir,
         normalization: "minmax".into(),
+        distribution: None,
     }
 }
 
@@ -286,6 +287,31 @@ impl FakeSource {
             .collect();
         for (l, t) in me.lenses.iter_mut().zip(tops) {
             l.top_tier = t;
+        }
+        let dists: Vec<Vec<Option<[f64; 5]>>> = me
+            .lenses
+            .iter()
+            .map(|l| {
+                l.indicators
+                    .iter()
+                    .map(|d| {
+                        let mut v: Vec<f64> = me
+                            .areas
+                            .iter()
+                            .filter(|a| a.level == l.level)
+                            .filter_map(|a| me.value(a, &d.id))
+                            .collect();
+                        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                        let q = |f: f64| v[((v.len() - 1) as f64 * f).round() as usize];
+                        (!v.is_empty()).then(|| [q(0.0), q(0.25), q(0.5), q(0.75), q(1.0)])
+                    })
+                    .collect()
+            })
+            .collect();
+        for (l, ds) in me.lenses.iter_mut().zip(dists) {
+            for (d, dist) in l.indicators.iter_mut().zip(ds) {
+                d.distribution = dist;
+            }
         }
         me
     }

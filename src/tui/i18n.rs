@@ -64,13 +64,14 @@ labels! {
     Indicator => "Indicator", "Indicator";
     Weight => "Gewicht", "Weight";
     Direction => "Richting", "Direction";
-    Normalisation => "Normalisatie", "Normalisation";
+    Normalisation => "Norm.", "Norm.";
+    Distribution => "Verdeling", "Distribution";
     Value => "Waarde", "Value";
     Median => "Mediaan", "Median";
     Normalised => "Genorm.", "Norm.";
     Contribution => "Bijdrage", "Contrib.";
-    Higher => "hoger = risico", "higher = risk";
-    Lower => "lager = risico", "lower = risk";
+    Higher => "hoger=risico", "higher=risk";
+    Lower => "lager=risico", "lower=risk";
     Ranking => "Rangorde (live)", "Ranking (live)";
     Tuned => "aangepast", "tuned";
     Flagged => "Gemarkeerde entiteiten", "Flagged entities";

@@ -90,6 +90,9 @@ pub struct IndicatorDef {
     pub direction: Direction,
     /// How values are normalised, as the lens file names it (e.g. `percentile`, `minmax`).
     pub normalization: String,
+    /// Distribution of the indicator's values over the lens's areas: min, 25th percentile,
+    /// median, 75th percentile, max. `None` when not known.
+    pub distribution: Option<[f64; 5]>,
 }
 
 /// A lens as listed in the lens panel.

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{bar, block, marker, num, row_style};
+use super::parts::{bar, block, boxplot, marker, num, row_style};
 use crate::tui::app::{App, LensView, visible_offset};
 use crate::tui::i18n::L;
 use crate::tui::source::Direction;
@@ -19,7 +19,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &LensV
     };
     let n = lens.indicators.len() as u16;
     let [desc, inds, ranking] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Length((n + 3).min(area.height / 2)),
         Constraint::Fill(1),
     ])
@@ -78,9 +78,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &LensV
                     format!("{}{}", num(Some(*w), 0), if changed { "*" } else { "" }),
                     if changed { theme.warning } else { theme.text },
                 )),
-                Cell::from(bar(share, None, 8, theme)),
+                Cell::from(bar(share, None, 6, theme)),
                 Cell::from(dir.t(lang)),
                 Cell::from(d.normalization.clone()),
+                Cell::from(d.distribution.map_or(String::new(), |q| boxplot(q, 12))),
             ])
             .style(row_style(sel, focused, theme))
         })
@@ -92,14 +93,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &LensV
         Cell::from(""),
         Cell::from(L::Direction.t(lang)),
         Cell::from(L::Normalisation.t(lang)),
+        Cell::from(L::Distribution.t(lang)),
     ])
     .style(theme.header);
     let widths = [
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(7),
-        Constraint::Length(8),
-        Constraint::Length(15),
+        Constraint::Length(6),
+        Constraint::Length(12),
+        Constraint::Length(6),
         Constraint::Length(12),
     ];
     frame.render_widget(Table::new(rows, widths).header(head), inner);

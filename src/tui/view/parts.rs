@@ -88,6 +88,33 @@ pub fn bar<'a>(
     Line::from(spans)
 }
 
+/// A box plot of `[min, p25, median, p75, max]` in `width` cells, ASCII in every theme:
+/// `-` whiskers, `=` the middle half, `|` the median.
+pub fn boxplot(q: [f64; 5], width: usize) -> String {
+    let span = q[4] - q[0];
+    let at = |v: f64| {
+        if span > 0.0 {
+            (((v - q[0]) / span) * (width.saturating_sub(1)) as f64).round() as usize
+        } else {
+            width / 2
+        }
+    };
+    let p: Vec<usize> = q.iter().map(|v| at(*v)).collect();
+    (0..width)
+        .map(|x| {
+            if x == p[2] {
+                '|'
+            } else if (p[1]..=p[3]).contains(&x) {
+                '='
+            } else if (p[0]..=p[4]).contains(&x) {
+                '-'
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
 /// The top line: where the user is, root first.
 pub fn breadcrumb(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut parts: Vec<String> = Vec::new();
@@ -159,4 +186,15 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {l}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxplot_marks_quartiles_and_median() {
+        assert_eq!(boxplot([0.0, 25.0, 50.0, 75.0, 100.0], 11), "---==|===--");
+        assert_eq!(boxplot([5.0; 5], 5), "  |  ");
+    }
 }
