@@ -313,7 +313,8 @@ pub trait DataSource {
     fn lenses(&self) -> Vec<LensSummary>;
     /// The score table for one lens, ranked (best rank first).
     fn scores(&mut self, req: &ScoreRequest) -> Result<Vec<AreaRow>, String>;
-    /// One area under one scoring request (the same settings as the table it came from).
+    /// One area under the settings of the table it was opened from. The area may be at another
+    /// level than `req.level` (opened by code or from the finder): score it among its own level.
     fn area_detail(&mut self, req: &ScoreRequest, area: &str) -> Result<AreaDetail, String>;
     fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String>;
     /// The next page of flagged entities of `lens` in `area`, after key `after`.
