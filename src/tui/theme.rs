@@ -169,16 +169,16 @@ impl Theme {
                 ellipsis: "~",
                 ..mono
             },
-            // Only colours that read on both dark and light backgrounds as foreground; white
-            // text on red/blue where a background is used.
+            // Only colours that read on both dark and light backgrounds as foreground (red,
+            // magenta, green; never yellow, cyan, blue, white or black text), white on red where
+            // a background is used. Titles stay in the terminal's own colour.
             ThemeName::Color => Theme {
-                title: b.fg(Color::Blue),
-                focus_border: b.fg(Color::Blue),
+                focus_border: b.fg(Color::Magenta),
                 error: b.fg(Color::White).bg(Color::Red),
                 warning: b.fg(Color::Magenta),
                 high: b.fg(Color::Red),
                 elevated: Style::new().fg(Color::Magenta),
-                bar: Style::new().fg(Color::Blue),
+                bar: Style::new().fg(Color::Green),
                 bar_median: b.fg(Color::Red),
                 matched: b.add_modifier(Modifier::UNDERLINED).fg(Color::Magenta),
                 ..mono
@@ -260,6 +260,35 @@ mod tests {
             Color
         );
         assert_eq!(select(Some(Mono), &env(Some("xterm"), utf, None)), Mono);
+    }
+
+    #[test]
+    fn colour_theme_uses_colours_that_read_on_dark_and_light() {
+        let t = Theme::new(ThemeName::Color);
+        for st in [
+            t.text,
+            t.dim,
+            t.title,
+            t.header,
+            t.selected,
+            t.selected_idle,
+            t.focus_border,
+            t.border,
+            t.matched,
+            t.error,
+            t.warning,
+            t.high,
+            t.elevated,
+            t.bar,
+            t.bar_median,
+        ] {
+            match (st.fg, st.bg) {
+                (None, None) => {}
+                (Some(Color::Red | Color::Magenta | Color::Green), None) => {}
+                (Some(Color::White), Some(Color::Red)) => {}
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]
