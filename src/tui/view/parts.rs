@@ -127,8 +127,25 @@ pub fn breadcrumb(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Screen::Entity(v) => v.detail.title.clone(),
         });
     }
-    let text = cut(&parts.join(theme.crumb_sep), area.width as usize, theme);
+    let text = crumbs(&parts, area.width as usize, theme);
     frame.render_widget(Paragraph::new(Line::styled(text, theme.title)), area);
+}
+
+/// Joins breadcrumb parts; when too long, the oldest parts go first (the current place stays
+/// visible), marked with the ellipsis.
+pub fn crumbs(parts: &[String], width: usize, theme: &Theme) -> String {
+    let len = |s: &str| s.chars().count();
+    let mut from = 0;
+    loop {
+        let mut text = parts[from..].join(theme.crumb_sep);
+        if from > 0 {
+            text = format!("{}{}{text}", theme.ellipsis, theme.crumb_sep);
+        }
+        if len(&text) <= width || from + 1 >= parts.len() {
+            return cut(&text, width, theme);
+        }
+        from += 1;
+    }
 }
 
 /// The line above the footer: the prompt being typed, a question, or the last message.
@@ -150,7 +167,20 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         _ => match &app.status {
             Some(s) if s.error => (Line::styled(s.text.clone(), theme.error), None),
             Some(s) => (Line::raw(s.text.clone()), None),
-            None => (Line::raw(""), None),
+            // At the root: the selected area's top contributors (the table may lack the room).
+            None => match app
+                .selected_row()
+                .filter(|_| app.stack.is_empty() && matches!(app.mode, Mode::Normal))
+            {
+                Some(r) if !r.top.is_empty() => (
+                    Line::from(vec![
+                        Span::styled(format!("{} {}: ", r.code, L::Top.t(lang)), theme.header),
+                        Span::raw(r.top.join(", ")),
+                    ]),
+                    None,
+                ),
+                _ => (Line::raw(""), None),
+            },
         },
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -191,6 +221,27 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breadcrumb_keeps_the_current_place() {
+        let t = Theme::new(crate::tui::theme::ThemeName::Ascii);
+        let parts: Vec<String> = [
+            "Lenzen: hennep",
+            "BU99010101 Molenkwartier",
+            "Molenstraat 12",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            crumbs(&parts, 80, &t),
+            "Lenzen: hennep > BU99010101 Molenkwartier > Molenstraat 12"
+        );
+        assert_eq!(
+            crumbs(&parts, 45, &t),
+            "~ > BU99010101 Molenkwartier > Molenstraat 12"
+        );
+        assert_eq!(crumbs(&parts, 10, &t), "~ > Molen~");
+    }
 
     #[test]
     fn boxplot_marks_quartiles_and_median() {
