@@ -299,11 +299,14 @@ fn sort_filter_level_and_gemeente() {
     assert!(a.shown.iter().all(|&i| a.rows[i].gemeente_code == "GM9902"));
     keys(&mut a, "/xyz<Esc>");
     assert_eq!(a.filter, "veenhoeve");
-    keys(
-        &mut a,
-        "/<Bksp><Bksp><Bksp><Bksp><Bksp><Bksp><Bksp><Bksp><Bksp><Enter>",
-    );
+    keys(&mut a, &format!("/{}", "<Bksp>".repeat(9)));
     assert_eq!(a.shown.len(), a.rows.len());
+    assert!(matches!(a.mode, Mode::Filter { .. }));
+    // One more Backspace on the empty prompt closes it (the filter stays empty).
+    keys(&mut a, "<Bksp>");
+    assert!(matches!(a.mode, Mode::Normal));
+    keys(&mut a, ":<Bksp>");
+    assert!(matches!(a.mode, Mode::Normal));
     // Level switch.
     keys(&mut a, ":level wijk<Enter>");
     assert!(a.rows.iter().all(|r| r.code.starts_with("WK")));

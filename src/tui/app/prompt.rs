@@ -6,16 +6,19 @@ use super::*;
 
 impl App {
     pub(super) fn filter_key(&mut self, action: Action, before: String) {
+        let mut stay = true;
         match action {
             Action::Input(c) => self.filter.push(c),
-            Action::Erase => {
-                self.filter.pop();
-            }
+            // Backspace on an empty prompt closes it, as in vi and less.
+            Action::Erase => stay = self.filter.pop().is_some(),
             Action::Accept => return,
-            Action::Cancel => self.filter = before.clone(),
+            Action::Cancel => {
+                self.filter = before.clone();
+                stay = false;
+            }
             _ => {}
         }
-        if action != Action::Cancel {
+        if stay {
             self.mode = Mode::Filter { before };
         }
         let keep = self.selected_row().map(|r| r.code.clone());
@@ -43,8 +46,9 @@ impl App {
         let mut next_tab = None;
         match action {
             Action::Input(c) => input.push(c),
+            // Backspace on an empty command line closes it.
             Action::Erase => {
-                input.pop();
+                input.pop()?;
             }
             Action::Complete => {
                 let (list, i) = match tab {
