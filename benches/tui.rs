@@ -69,6 +69,7 @@ fn main() {
     for c in "proefbuurt 12".chars().chain(std::iter::repeat_n('x', 3)) {
         let t = Instant::now();
         app.update(Action::Input(c));
+        app.settle();
         frame(&app, &mut term, &theme);
         filter.push(t.elapsed());
     }

@@ -64,6 +64,8 @@ fn keys(app: &mut App, script: &str) -> Vec<Effect> {
             }
             effects.push(e);
         }
+        // As the event loop does before each frame (here: one frame per key).
+        app.settle();
     }
     effects
 }
@@ -444,4 +446,67 @@ fn resize_below_minimum_says_so_and_recovers() {
     let s = text(draw(&mut a, ThemeName::Color, 80, 24).backend().buffer());
     assert!(!s.contains("venster te klein"));
     assert!(s.contains("Hennepteelt"));
+}
+
+/// The fake source, counting searches.
+struct Counting(FakeSource, std::rc::Rc<std::cell::Cell<usize>>);
+
+impl schouw::tui::DataSource for Counting {
+    fn lenses(&self) -> Vec<schouw::tui::LensSummary> {
+        self.0.lenses()
+    }
+    fn scores(
+        &mut self,
+        req: &schouw::tui::ScoreRequest,
+    ) -> Result<Vec<schouw::tui::AreaRow>, String> {
+        self.0.scores(req)
+    }
+    fn area_detail(
+        &mut self,
+        req: &schouw::tui::ScoreRequest,
+        area: &str,
+    ) -> Result<schouw::tui::AreaDetail, String> {
+        self.0.area_detail(req, area)
+    }
+    fn entity(&mut self, id: &schouw::tui::EntityRef) -> Result<schouw::tui::EntityDetail, String> {
+        self.0.entity(id)
+    }
+    fn flagged_page(
+        &mut self,
+        lens: &str,
+        area: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<schouw::tui::EntityLine>, String> {
+        self.0.flagged_page(lens, area, after, limit)
+    }
+    fn search(&mut self, query: &str, limit: usize) -> Result<Vec<schouw::tui::SearchHit>, String> {
+        self.1.set(self.1.get() + 1);
+        self.0.search(query, limit)
+    }
+}
+
+#[test]
+fn finder_searches_once_per_batch_of_typed_keys() {
+    let count = std::rc::Rc::new(std::cell::Cell::new(0));
+    let mut a = App::new(
+        Box::new(Counting(FakeSource::new(), count.clone())),
+        Lang::Nl,
+    );
+    a.update(Action::Finder);
+    for c in "molen".chars() {
+        a.update(Action::Input(c));
+    }
+    assert_eq!(count.get(), 0);
+    a.settle();
+    assert_eq!(count.get(), 1);
+    let Mode::Finder(f) = &a.mode else { panic!() };
+    assert!(!f.hits.is_empty());
+    a.settle();
+    assert_eq!(count.get(), 1);
+    // Enter right after typing searches first, then opens the best hit.
+    a.update(Action::Input('s'));
+    a.update(Action::Accept);
+    assert_eq!(count.get(), 2);
+    assert!(a.screen().is_some());
 }

@@ -152,6 +152,8 @@ pub struct Finder {
     pub hits: Vec<SearchHit>,
     pub cursor: Cursor,
     pub error: Option<String>,
+    /// The query changed since the last search (see `App::settle`).
+    pub stale: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -169,6 +169,7 @@ fn event_loop(
         let mut dirty = true;
         while !stop.load(Ordering::SeqCst) && !app.quit {
             if dirty {
+                app.settle();
                 terminal.draw(|f| view::render(app, theme, f))?;
                 dirty = false;
             }

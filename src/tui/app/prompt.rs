@@ -187,6 +187,11 @@ impl App {
     }
 
     pub(super) fn finder_key(&mut self, action: Action, mut f: Finder) {
+        // Typing only marks the results stale; `settle` searches once the typed keys are all
+        // in, so fast typing over a slow link costs one search, not one per key.
+        if f.stale && matches!(action, Action::Up | Action::Down | Action::Accept) {
+            self.search_now(&mut f);
+        }
         let requery = match action {
             Action::Input(c) => {
                 f.query.push(c);
@@ -211,21 +216,36 @@ impl App {
             Action::Cancel => return,
             _ => false,
         };
-        if requery {
-            f.cursor = Cursor::default();
-            f.error = None;
-            if f.query.trim().is_empty() {
+        f.stale |= requery;
+        self.mode = Mode::Finder(f);
+    }
+
+    /// Runs the finder's search for the current query.
+    fn search_now(&mut self, f: &mut Finder) {
+        f.stale = false;
+        f.cursor = Cursor::default();
+        f.error = None;
+        if f.query.trim().is_empty() {
+            f.hits.clear();
+            return;
+        }
+        match self.source.search(&f.query) {
+            Ok(h) => f.hits = h,
+            Err(e) => {
                 f.hits.clear();
-            } else {
-                match self.source.search(&f.query) {
-                    Ok(h) => f.hits = h,
-                    Err(e) => {
-                        f.hits.clear();
-                        f.error = Some(e);
-                    }
-                }
+                f.error = Some(e);
             }
         }
-        self.mode = Mode::Finder(f);
+    }
+
+    /// Work deferred until no key is pending: the event loop calls this before drawing.
+    pub fn settle(&mut self) {
+        if !matches!(&self.mode, Mode::Finder(f) if f.stale) {
+            return;
+        }
+        if let Mode::Finder(mut f) = std::mem::replace(&mut self.mode, Mode::Normal) {
+            self.search_now(&mut f);
+            self.mode = Mode::Finder(f);
+        }
     }
 }
