@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::parts::{bar, block, marker, num, percent, row_style};
+use super::parts::{bar, block, marker, num, percent, right, row_style};
 use crate::tui::app::{App, AreaPanel, AreaView, visible_offset};
 use crate::tui::i18n::L;
 use crate::tui::source::Tier;
@@ -127,8 +127,7 @@ fn indicators(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &AreaV
     let b = block(L::Indicators.t(lang).to_string(), focused, theme);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let wide = inner.width >= 110;
-    let bar_w = if wide { 20 } else { 10 };
+    let bar_w = if inner.width >= 110 { 20 } else { 8 };
     let h = inner.height.saturating_sub(1) as usize;
     let off = visible_offset(v.indicators, h);
     let max_contrib = v
@@ -150,15 +149,13 @@ fn indicators(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &AreaV
             let mut cells = vec![
                 Cell::from(marker(sel, theme)),
                 Cell::from(ind.label.clone()),
-                Cell::from(num(ind.value, 1)),
+                right(num(ind.value, 1)),
+                right(num(ind.median, 1)),
             ];
-            if wide {
-                cells.push(Cell::from(num(ind.median, 1)));
-            }
             cells.extend([
-                Cell::from(num(ind.normalised, 0)),
+                right(num(ind.normalised, 0)),
                 Cell::from(bar(ind.normalised.map(|n| n / 100.0), None, bar_w, theme)),
-                Cell::from(num(ind.contribution, 1)),
+                right(num(ind.contribution, 1)),
                 Cell::from(bar(
                     ind.contribution.map(|c| c / max_contrib),
                     None,
@@ -172,25 +169,23 @@ fn indicators(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &AreaV
     let mut head = vec![
         Cell::from(""),
         Cell::from(L::Indicator.t(lang)),
-        Cell::from(L::Value.t(lang)),
+        right(L::Value.t(lang).into()),
+        right(L::Median.t(lang).into()),
     ];
     let mut widths = vec![
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(7),
+        Constraint::Length(7),
     ];
-    if wide {
-        head.push(Cell::from(L::Median.t(lang)));
-        widths.push(Constraint::Length(7));
-    }
     head.extend([
-        Cell::from(L::Normalised.t(lang)),
+        right(L::Normalised.t(lang).into()),
         Cell::from(""),
-        Cell::from(L::Contribution.t(lang)),
+        right(L::Contribution.t(lang).into()),
         Cell::from(""),
     ]);
     widths.extend([
-        Constraint::Length(6),
+        Constraint::Length(7),
         Constraint::Length(bar_w as u16),
         Constraint::Length(8),
         Constraint::Length(bar_w as u16),

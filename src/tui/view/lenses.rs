@@ -2,11 +2,11 @@
 //! table. Columns drop right-to-left by priority when the terminal is narrow.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{block, cut, marker, num, percent, row_style};
+use super::parts::{block, cut, marker, num, percent, right, row_style};
 use crate::tui::app::{App, Column, Panel, visible_offset};
 use crate::tui::i18n::L;
 use crate::tui::source::{AreaRow, Tier};
@@ -135,12 +135,12 @@ fn header(c: Column, app: &App) -> String {
 
 fn cell<'a>(c: Column, r: &AreaRow, app: &App, theme: &Theme) -> Cell<'a> {
     match c {
-        Column::Rank => Cell::from(r.rank.map_or("-".into(), |n| n.to_string())),
+        Column::Rank => right(r.rank.map_or("-".into(), |n| n.to_string())),
         Column::Code => Cell::from(r.code.clone()),
         Column::Name => Cell::from(r.name.clone()),
         Column::Gemeente => Cell::from(r.gemeente.clone()),
-        Column::Inhabitants => Cell::from(r.inhabitants.map_or("-".into(), |n| n.to_string())),
-        Column::Score => Cell::from(num(r.score, 1)),
+        Column::Inhabitants => right(r.inhabitants.map_or("-".into(), |n| n.to_string())),
+        Column::Score => right(num(r.score, 1)),
         Column::Tier => {
             let style = match r.tier {
                 Tier::High => theme.high,
@@ -149,7 +149,7 @@ fn cell<'a>(c: Column, r: &AreaRow, app: &App, theme: &Theme) -> Cell<'a> {
             };
             Cell::from(Span::styled(r.tier.label(app.lang), style))
         }
-        Column::Coverage => Cell::from(percent(r.coverage)),
+        Column::Coverage => right(percent(r.coverage)),
         Column::Top => Cell::from(r.top.join(", ")),
     }
 }
@@ -197,7 +197,16 @@ fn score_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             if *c == app.column && focused {
                 style = style.patch(theme.selected);
             }
-            Cell::from(Span::styled(text, style))
+            let numeric = matches!(
+                c,
+                Column::Rank | Column::Inhabitants | Column::Score | Column::Coverage
+            );
+            let line = Line::from(Span::styled(text, style));
+            Cell::from(if numeric {
+                line.alignment(Alignment::Right)
+            } else {
+                line
+            })
         })),
     );
     let h = inner.height.saturating_sub(1) as usize;

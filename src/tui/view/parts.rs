@@ -2,10 +2,10 @@
 //! breadcrumb, the status/prompt line and the footer generated from the key table.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Cell, Paragraph};
 
 use crate::tui::app::{App, Mode, Screen};
 use crate::tui::i18n::L;
@@ -38,6 +38,11 @@ pub fn row_style(selected: bool, focused: bool, theme: &Theme) -> Style {
         (true, false) => theme.selected_idle,
         _ => theme.text,
     }
+}
+
+/// A right-aligned table cell (numbers line up on their last digit).
+pub fn right<'a>(text: String) -> Cell<'a> {
+    Cell::from(Line::from(text).alignment(Alignment::Right))
 }
 
 pub fn num(v: Option<f64>, decimals: usize) -> String {
