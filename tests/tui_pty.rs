@@ -204,8 +204,8 @@ fn resizes_redraw_and_too_small_says_so() {
     let mut p = Pty::spawn(&example(), &[], ENV);
     p.wait_for("Hennepteelt");
     p.resize(40, 120);
-    // The wide layout has the gemeente column.
-    p.wait_for("Gemeente     Inw.");
+    // Only the wide layout has the coverage column.
+    p.wait_for("Dekking");
     p.resize(20, 70);
     p.wait_for("venster te klein");
     p.resize(24, 80);

@@ -216,6 +216,9 @@ fn handle(
         }
         Event::Resize(w, h) => {
             app.update(Action::Resize(w, h));
+            // Repaint everything: after a re-attach (tmux, screen) the size may be unchanged
+            // while the screen is not what ratatui last drew.
+            full_redraw(terminal)?;
             Ok(true)
         }
         _ => Ok(false),
