@@ -56,6 +56,7 @@ labels! {
     Coverage => "Dekking", "Coverage";
     Top => "Grootste bijdragen", "Top contributors";
     LevelWord => "niveau", "level";
+    ColumnWord => "kolom", "column";
     CompareWord => "vergelijking", "compare";
     AllGemeenten => "alle gemeenten", "all municipalities";
     Of => "van", "of";

@@ -157,11 +157,16 @@ fn cell<'a>(c: Column, r: &AreaRow, app: &App, theme: &Theme) -> Cell<'a> {
 fn score_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Panel::Table;
+    // The selected column is named here: at narrow widths it may be one that is not shown.
+    let mut column = format!("{}: {}", L::ColumnWord.t(lang), header(app.column, app));
+    if let Some((c, asc)) = app.sort
+        && c == app.column
+    {
+        column.push_str(if asc { theme.sort_asc } else { theme.sort_desc });
+    }
     let mut title = format!(
-        "{}: {} ({} {}) {}/{}",
+        "{} {} {}/{}, {column}",
         L::Scores.t(lang),
-        app.lens().map_or("", |l| l.name.as_str()),
-        L::LevelWord.t(lang),
         app.level.label(lang),
         app.shown.len(),
         app.rows.len()
