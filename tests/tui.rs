@@ -510,3 +510,116 @@ fn finder_searches_once_per_batch_of_typed_keys() {
     assert_eq!(count.get(), 2);
     assert!(a.screen().is_some());
 }
+
+/// A source whose every call but `lenses` fails with an escape sequence in the message.
+struct Broken;
+
+impl schouw::tui::DataSource for Broken {
+    fn lenses(&self) -> Vec<schouw::tui::LensSummary> {
+        FakeSource::new().lenses()
+    }
+    fn scores(
+        &mut self,
+        _: &schouw::tui::ScoreRequest,
+    ) -> Result<Vec<schouw::tui::AreaRow>, String> {
+        Err("kapot\x1b[2J".into())
+    }
+    fn area_detail(
+        &mut self,
+        _: &schouw::tui::ScoreRequest,
+        _: &str,
+    ) -> Result<schouw::tui::AreaDetail, String> {
+        Err("kapot\x1b[2J".into())
+    }
+    fn entity(&mut self, _: &schouw::tui::EntityRef) -> Result<schouw::tui::EntityDetail, String> {
+        Err("kapot\x1b[2J".into())
+    }
+    fn flagged_page(
+        &mut self,
+        _: &str,
+        _: &str,
+        _: Option<&str>,
+        _: usize,
+    ) -> Result<Vec<schouw::tui::EntityLine>, String> {
+        Err("kapot\x1b[2J".into())
+    }
+    fn search(&mut self, _: &str, _: usize) -> Result<Vec<schouw::tui::SearchHit>, String> {
+        Err("kapot\x1b[2J".into())
+    }
+}
+
+#[test]
+fn an_empty_or_failing_source_never_panics_and_errors_are_shown_safely() {
+    let mut a = App::new(Box::new(Broken), Lang::Nl);
+    assert!(screen_text(&mut a).contains("kapot^[[2J"));
+    for script in [
+        "",
+        "jjkGg<Enter>i+-S<Enter><Tab><Enter>",
+        "/x<Enter>[]hlncm",
+        "fabc",
+        "<Esc>:open BU99010101<Enter>",
+        ":open Molenstraat<Enter>",
+        ":lens x<Enter>:level wijk<Enter>:sort score<Enter>",
+        "?jjj<Esc>",
+    ] {
+        keys(&mut a, script);
+        for theme in [ThemeName::Color, ThemeName::Ascii] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                draw(&mut a, theme, w, h);
+            }
+        }
+    }
+    keys(&mut a, ":open BU99010101<Enter>");
+    let s = screen_text(&mut a);
+    assert!(s.contains("kapot^[[2J"), "{s}");
+    keys(&mut a, "<Esc>fabc");
+    assert!(screen_text(&mut a).contains("kapot^[[2J"));
+    // With no lenses at all nothing panics either.
+    let mut e = App::new(Box::new(Empty), Lang::En);
+    for script in [
+        "",
+        "jGg<Enter>i+S<Enter><Tab><Enter>",
+        ":open BU1<Enter>",
+        "?",
+    ] {
+        keys(&mut e, script);
+        draw(&mut e, ThemeName::Mono, 80, 24);
+    }
+}
+
+/// No lenses; every call fails.
+struct Empty;
+
+impl schouw::tui::DataSource for Empty {
+    fn lenses(&self) -> Vec<schouw::tui::LensSummary> {
+        Vec::new()
+    }
+    fn scores(
+        &mut self,
+        r: &schouw::tui::ScoreRequest,
+    ) -> Result<Vec<schouw::tui::AreaRow>, String> {
+        Broken.scores(r)
+    }
+    fn area_detail(
+        &mut self,
+        r: &schouw::tui::ScoreRequest,
+        a: &str,
+    ) -> Result<schouw::tui::AreaDetail, String> {
+        Broken.area_detail(r, a)
+    }
+    fn entity(&mut self, e: &schouw::tui::EntityRef) -> Result<schouw::tui::EntityDetail, String> {
+        Broken.entity(e)
+    }
+    fn flagged_page(
+        &mut self,
+        l: &str,
+        a: &str,
+        after: Option<&str>,
+        n: usize,
+    ) -> Result<Vec<schouw::tui::EntityLine>, String> {
+        Broken.flagged_page(l, a, after, n)
+    }
+    fn search(&mut self, q: &str, n: usize) -> Result<Vec<schouw::tui::SearchHit>, String> {
+        Broken.search(q, n)
+    }
+}

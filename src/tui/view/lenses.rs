@@ -93,7 +93,7 @@ fn columns(width: u16) -> Vec<(Column, u16)> {
         (Column::Name, 14),
         (Column::Gemeente, 12),
         (Column::Inhabitants, 6),
-        (Column::Score, 5),
+        (Column::Score, 6),
         (Column::Tier, 8),
         (Column::Coverage, 7),
         (Column::Top, 16),
