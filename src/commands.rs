@@ -9,9 +9,11 @@ macro_rules! outln {
 }
 
 mod demo;
+mod flags;
 mod import;
 mod info;
 mod lens;
+mod score;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Import(args) => import::run(&args),
         Command::Lens(cmd) => lens::run(cmd),
+        Command::Score(args) => score::run(&args),
+        Command::Flags(args) => flags::run(&args),
         Command::Info { db, format } => info::run(&db, format),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh } => demo::run(db, fresh),

@@ -5,15 +5,22 @@
 #[cfg(test)]
 mod dump;
 mod entities;
+mod flags;
 mod import_tx;
+mod indicators;
 mod info;
 mod open;
 mod schema;
+mod sql;
 
 #[cfg(test)]
 pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
+pub use flags::{FlaggedEntity, rule_tables};
 pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
+pub use indicators::{
+    AreaFacts, IndicatorData, IndicatorOptions, MissingInput, Presence, area_within,
+};
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
 pub use schema::SCHEMA_VERSION;
