@@ -73,6 +73,12 @@ pub enum Command {
     /// Check lens files or list the available lenses.
     #[command(subcommand)]
     Lens(LensCommand),
+    /// Check or read the audit log of a database (for the privacy officer).
+    Audit {
+        /// What to do with the log.
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell.
@@ -292,4 +298,46 @@ pub enum Scale {
     Region,
     /// The national shape: about 14.5k buurten, 9M addresses (streams to disk).
     National,
+}
+
+/// Subcommands of `schouw audit`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check that no entry was changed, removed, inserted or reordered.
+    ///
+    /// Exits with 1 and names the first bad entry when the log was tampered with. Prints the
+    /// last entry's number and hash: write them down, because only a later `--anchor` check
+    /// shows whether entries were cut off the end.
+    Verify {
+        /// The database (its log is DB.audit), or the .audit file itself.
+        db: PathBuf,
+        /// An entry number and hash written down earlier, as printed by verify (SEQ:HASH).
+        #[arg(long, value_name = "SEQ:HASH")]
+        anchor: Option<crate::audit::Anchor>,
+    },
+    /// Show who did what, when, from where and why.
+    Show {
+        /// The database (its log is DB.audit), or the .audit file itself.
+        db: PathBuf,
+        /// Only entries from this UTC date or time on (2026-11-25 or 2026-11-25T10:00:00Z).
+        #[arg(long, value_name = "DATE", value_parser = crate::audit::report::parse_since)]
+        since: Option<String>,
+        /// Only entries of this operating-system user.
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AuditFormat::Table)]
+        format: AuditFormat,
+    },
+}
+
+/// Output formats of `audit show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// Aligned text for people.
+    Table,
+    /// CSV (formula signs neutralised).
+    Csv,
+    /// JSON with every stored field.
+    Json,
 }

@@ -8,6 +8,7 @@ macro_rules! outln {
     };
 }
 
+mod audit;
 mod demo;
 mod flags;
 mod import;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Info { db, format } => info::run(&db, format),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh } => demo::run(db, fresh),
+        Command::Audit { command } => audit::run(command),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();

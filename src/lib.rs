@@ -14,15 +14,20 @@
 //! that reads CSV); [`store`] (the only room with SQL); [`generate`] (the synthetic demo region);
 //! [`sanitize`] (the one filter between data and the terminal); [`lens`] (lens files: format,
 //! validation, catalogue) and [`score`] (pure scoring: normalisation, composite, ranking,
-//! explanation).
+//! explanation); [`audit`] (the hash-chained audit log); [`export`] (safe CSV writing);
+//! [`hygiene`] (core dumps, configuration).
 
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod export;
 pub mod generate;
+pub mod hygiene;
 pub mod import;
 pub mod lens;
 pub mod model;
 pub mod sanitize;
 pub mod score;
+pub mod search;
 pub mod store;

@@ -2,6 +2,7 @@
 //! settings, recognising our own files by `application_id`, the append-only schema migrations,
 //! the import transaction, and the typed queries the rest of the program needs.
 
+mod audit_log;
 #[cfg(test)]
 mod dump;
 mod entities;
@@ -11,8 +12,12 @@ mod indicators;
 mod info;
 mod open;
 mod schema;
+mod search;
 mod sql;
 
+pub use audit_log::{
+    AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
+};
 #[cfg(test)]
 pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
@@ -24,3 +29,4 @@ pub use indicators::{
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
 pub use schema::SCHEMA_VERSION;
+pub use search::{Candidate, CandidateKind};

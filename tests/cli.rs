@@ -113,3 +113,102 @@ fn bad_import_names_file_and_exits_non_zero() {
         "{err}"
     );
 }
+
+#[test]
+fn demo_builds_imports_and_reuses_the_fictional_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = schouw(&["demo", "--db", "demo.db"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("demo database built"));
+    let info = schouw(&["info", "demo.db", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    for t in json["tables"].as_array().unwrap() {
+        assert!(
+            t["rows"].as_u64().unwrap() > 0,
+            "table {} is filled",
+            t["table"]
+        );
+    }
+    let buurten = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["level"] == "buurt")
+        .unwrap();
+    assert!(
+        (30..=60).contains(&buurten["areas"].as_u64().unwrap()),
+        "{buurten}"
+    );
+    let sources = json["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 9, "one source per generated file");
+    assert!(
+        sources
+            .iter()
+            .all(|s| s["sha256"].as_str().unwrap().len() == 64)
+    );
+
+    // Reused unless --fresh.
+    let again = schouw(&["demo", "--db", "demo.db"], dir.path());
+    assert!(
+        text(&again.stderr).contains("using the demo database"),
+        "{}",
+        text(&again.stderr)
+    );
+    let fresh = schouw(&["demo", "--db", "demo.db", "--fresh"], dir.path());
+    assert!(fresh.status.success() && text(&fresh.stderr).contains("demo database built"));
+
+    // Importing a generated file again changes nothing and says so.
+    let same = schouw(
+        &["import", "demo.db", "signals", "demo.data/signals.csv"],
+        dir.path(),
+    );
+    assert!(same.status.success());
+    assert!(
+        text(&same.stdout).contains("already imported on"),
+        "{}",
+        text(&same.stdout)
+    );
+}
+
+#[test]
+fn a_new_version_of_a_file_replaces_the_old_one_and_reports_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("adressen.csv");
+    std::fs::write(&file, "id,street,number,postcode\n9900200000000001,Kade,1,9901AB\n9900200000000002,Kade,2,9901AB\n").unwrap();
+    let first = schouw(&["import", "a.db", "addresses", "adressen.csv"], dir.path());
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("2 records; 2 rows inserted, 0 updated, 0 removed"),
+        "{}",
+        text(&first.stdout)
+    );
+    std::fs::write(&file, "id,street,number,postcode\n9900200000000002,Kade,2,9901AB\n9900200000000003,Kade,3,9901AB\n").unwrap();
+    let second = schouw(&["import", "a.db", "addresses", "adressen.csv"], dir.path());
+    let out = text(&second.stdout);
+    assert!(
+        out.contains("2 records; 1 rows inserted, 1 updated, 1 removed"),
+        "{out}"
+    );
+    assert!(out.contains("replaces the version imported on"), "{out}");
+}
+
+#[test]
+fn a_bad_row_lists_file_line_column_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.csv"), "id,street,number,postcode\n9900200000000001,Kade,1,0123AB\n9900200000000002,Kade,x,9901AB\n").unwrap();
+    let out = schouw(&["import", "a.db", "addresses", "a.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("a.csv: 2 problems found, nothing was imported"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 2, column `postcode`") && err.contains("found `0123AB`"),
+        "{err}"
+    );
+    assert!(err.contains("line 3, column `number`"), "{err}");
+    let info = schouw(&["info", "a.db", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert!(json["sources"].as_array().unwrap().is_empty());
+}

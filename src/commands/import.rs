@@ -5,6 +5,9 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::Context;
+
+use crate::audit::{self, Audit};
 use crate::cli::ImportArgs;
 use crate::import::reader::ReadOptions;
 use crate::import::{ImportOptions, Outcome, import_file};
@@ -14,6 +17,8 @@ use crate::store::Store;
 /// Runs `schouw import`.
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open_or_create(&args.db)?;
+    // Fail-closed: no import without its audit entries.
+    let mut log = Audit::open(&store).context("nothing was imported")?;
     let opts = ImportOptions {
         read: ReadOptions {
             encoding: args.encoding,
@@ -25,8 +30,19 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         imported_at: crate::clock::now_iso(),
     };
     for (i, file) in args.files.iter().enumerate() {
-        match import_one(&mut store, args, file, &opts) {
-            Ok(()) => {}
+        let sha256 = audit::file_sha256(file).ok();
+        let result = import_one(&mut store, args, file, &opts);
+        log.refresh_fingerprint(&store)?;
+        let rows = result.as_ref().ok().copied().flatten();
+        log.record(audit::import_entry(sha256.as_deref(), rows, result.is_ok()))
+            .with_context(|| {
+                format!(
+                    "recording the import of {}",
+                    sanitize::line(&file.display().to_string())
+                )
+            })?;
+        match result {
+            Ok(_) => {}
             Err(e) => {
                 if i > 0 {
                     eprintln!("schouw: the {i} file(s) before it were imported; the rest were not");
@@ -43,20 +59,23 @@ fn import_one(
     args: &ImportArgs,
     file: &Path,
     opts: &ImportOptions,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<u64>> {
     let shown = sanitize::line(&file.display().to_string());
     let mut progress = Progress::new(&shown);
     let outcome = import_file(store, args.kind, file, opts, &mut |done, total| {
         progress.show(done, total)
     });
     progress.clear();
-    match outcome? {
-        Outcome::AlreadyImported(prior) => outln!(
-            "{shown}: already imported on {} by {} (as {}); nothing changed",
-            prior.imported_at,
-            sanitize::line(&prior.imported_by),
-            sanitize::line(&prior.name)
-        ),
+    let rows = match outcome? {
+        Outcome::AlreadyImported(prior) => {
+            outln!(
+                "{shown}: already imported on {} by {} (as {}); nothing changed",
+                prior.imported_at,
+                sanitize::line(&prior.imported_by),
+                sanitize::line(&prior.name)
+            );
+            None
+        }
         Outcome::Imported(s) => {
             let c = &s.counts;
             outln!(
@@ -76,9 +95,10 @@ fn import_one(
             for note in &s.notes {
                 super::out(&format!("  {}\n", sanitize::line(note)))
             }
+            Some(s.rows)
         }
-    }
-    Ok(())
+    };
+    Ok(rows)
 }
 
 /// A one-line progress indicator on stderr, drawn only when stderr is a terminal.

@@ -5,13 +5,12 @@
 //! column, keyed by the column code or a stable key derived from the header ([`key`]).
 //!
 //! Decisions:
-//! - **Areas.** A file that names its areas (`regio`, `Wijken en buurten`, `BU_NAAM`, `naam`)
-//!   defines them: each row upserts its area for the year (name, level, parent by the
-//!   nested-prefix rule), so the latest named source wins. A file without names
-//!   (`nhood_id, population`) only references areas: an area already known for that year is
-//!   left as it is, an unknown one is added with its code as name (`ensure_area`), to be named
-//!   when the area list or a named CBS file for that year is imported.
-//! - **Missing values** (`.`, `x`, `-`, empty, `-99999999`) are stored as NULL, never as 0.
+//! - **Areas.** The area list (`schouw import … areas`) owns areas. A CBS table adds the areas
+//!   it has that are not yet known for that year (name, level, parent by the nested-prefix
+//!   rule; a file without names uses the code as name) and leaves known areas as they are, so
+//!   replacing a CBS table never removes or renames an area another file defined.
+//! - **Missing values** (`.`, `x`, `?`, empty, `-99999999`) are stored as NULL, never as 0.
+//!   `-` is CBS's sign for *nihil* and is stored as 0.
 //! - **Text columns.** A column that holds text and never a number (`WATER = NEE`, a province
 //!   name) is not a statistic: it is not stored and the import notes it. A text value in a
 //!   column that does hold numbers is a problem with its line and column.
@@ -234,7 +233,7 @@ fn area_of(
     Some((code, year))
 }
 
-/// Upserts a named area, or makes sure an unnamed one exists (see the module documentation).
+/// Makes sure the area exists for the year (see the module documentation).
 fn put_area(
     row: &Row,
     layout: &Layout,
@@ -256,10 +255,7 @@ fn put_area(
         parent: code.parent(),
         year,
     };
-    let result = match name {
-        Some(_) => tx.put_area(&area, row.line),
-        None => tx.ensure_area(&area, row.line).map(|_| ()),
-    };
+    let result = tx.ensure_area(&area, row.line).map(|_| ());
     job.put(file, row.line, result)
 }
 

@@ -352,11 +352,15 @@ impl ImportTx<'_> {
         )
     }
 
-    /// Stores an area only if no source has it yet for that year; returns whether it was added.
+    /// Stores an area only if no other source has it for that year (the earlier version of
+    /// this source hands its areas over); returns whether it was added or taken over.
     pub fn ensure_area(&mut self, a: &Area, line: u64) -> Result<bool, PutError> {
         let n = self.run(
             "INSERT INTO areas(code, year, level, name, parent_code, source_id, line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code, year) DO NOTHING",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(code, year) DO UPDATE SET level = excluded.level, name = excluded.name,
+               parent_code = excluded.parent_code, source_id = excluded.source_id, line = excluded.line
+             WHERE areas.source_id = ?8",
             params![
                 a.code.as_str(),
                 a.year,
@@ -364,7 +368,8 @@ impl ImportTx<'_> {
                 a.name,
                 a.parent.as_ref().map(|p| p.as_str()),
                 self.source_id,
-                line as i64
+                line as i64,
+                self.prior.as_ref().map_or(-1, |(id, _)| *id)
             ],
         )?;
         if let Some(set) = &mut self.areas {

@@ -161,31 +161,7 @@ impl Store {
 
     /// Connection settings from `security.md` §5.2.
     fn harden(&self) -> Result<(), StoreError> {
-        let c = &self.conn;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
-            .ctx("enabling defensive mode")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
-            .ctx("distrusting the schema")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)
-            .ctx("disabling double-quoted strings")?;
-        c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)
-            .ctx("disabling double-quoted strings")?;
-        c.execute_batch(
-            "PRAGMA foreign_keys = ON;
-             PRAGMA secure_delete = ON;
-             PRAGMA temp_store = MEMORY;
-             PRAGMA trusted_schema = OFF;
-             PRAGMA cell_size_check = ON;
-             PRAGMA mmap_size = 0;
-             PRAGMA journal_size_limit = 67108864;
-             PRAGMA cache_size = -32768;",
-        )
-        .ctx("applying the connection settings")?;
-        c.busy_timeout(std::time::Duration::from_millis(5000))
-            .ctx("setting the busy timeout")?;
-        c.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)
-            .ctx("limiting attachments")?;
-        Ok(())
+        harden(&self.conn)
     }
 
     fn is_empty_file(&self) -> Result<bool, StoreError> {
@@ -234,6 +210,34 @@ impl Store {
     }
 }
 
+/// Connection settings from `security.md` §5.2, shared by every SQLite file schouw opens.
+pub(crate) fn harden(c: &Connection) -> Result<(), StoreError> {
+    c.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
+        .ctx("enabling defensive mode")?;
+    c.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
+        .ctx("distrusting the schema")?;
+    c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)
+        .ctx("disabling double-quoted strings")?;
+    c.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)
+        .ctx("disabling double-quoted strings")?;
+    c.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA trusted_schema = OFF;
+         PRAGMA cell_size_check = ON;
+         PRAGMA mmap_size = 0;
+         PRAGMA journal_size_limit = 67108864;
+         PRAGMA cache_size = -32768;",
+    )
+    .ctx("applying the connection settings")?;
+    c.busy_timeout(std::time::Duration::from_millis(5000))
+        .ctx("setting the busy timeout")?;
+    c.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)
+        .ctx("limiting attachments")?;
+    Ok(())
+}
+
 /// Turns "file is not a database" into a clear refusal.
 fn foreign_or(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
     if let (Some(path), Some(rusqlite::ErrorCode::NotADatabase)) = (path, e.sqlite_error_code()) {
@@ -250,7 +254,7 @@ fn foreign_or(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
 
 /// Looks at the first bytes of an existing file before SQLite touches it, so that a CSV, a
 /// workbook or a text file given by mistake is refused without being changed.
-fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| StoreError::Sqlite {
         context: format!("reading {}: {e}", path.display()),

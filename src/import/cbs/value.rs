@@ -6,7 +6,7 @@
 pub(crate) enum Cell {
     /// A number.
     Number(f64),
-    /// A missing value: empty, `.` (missing), `x` (secret), `-`, `?`, or the shapefile
+    /// A missing value: empty, `.` (missing), `x` (secret), `?`, or the shapefile
     /// markers `-99999999`/`-99999998`/`-99999997`. Stored as NULL, never as 0.
     Missing,
     /// Anything else.
@@ -20,8 +20,11 @@ pub(crate) const NUMBER_EXPECTED: &str =
 /// Reads one statistic cell.
 pub(crate) fn parse_cell(raw: &str) -> Cell {
     let t = raw.trim();
-    if matches!(t, "" | "." | "x" | "X" | "-" | "?") {
+    if matches!(t, "" | "." | "x" | "X" | "?") {
         return Cell::Missing;
+    }
+    if t == "-" {
+        return Cell::Number(0.0); // CBS: "nihil"
     }
     match parse_number(t) {
         Some(v) if is_marker(v) => Cell::Missing,
@@ -97,13 +100,13 @@ mod tests {
         assert_eq!(parse_cell("1e-05"), Cell::Number(0.00001));
         assert_eq!(parse_cell("3,5"), Cell::Number(3.5));
         assert_eq!(parse_cell(".5"), Cell::Number(0.5));
+        assert_eq!(parse_cell(" - "), Cell::Number(0.0), "CBS nihil");
         assert!(matches!(parse_cell("-0"), Cell::Number(v) if v.is_sign_positive()));
         for missing in [
             "       .",
             "",
             ".",
             "x",
-            "-",
             "-99999999",
             "-99999999.0",
             "-99999997",
