@@ -170,14 +170,16 @@ impl IndicatorData {
     pub fn missing(&self, lens: &Lens) -> Vec<MissingInput> {
         let mut out = Vec::new();
         for ind in &lens.indicators {
-            for q in std::iter::once(&ind.numerator).chain(ind.denominator.as_ref()) {
+            let parts = std::iter::once(("", &ind.numerator))
+                .chain(ind.denominator.as_ref().map(|d| ("noemer: ", d)));
+            for (role, q) in parts {
                 let absent = self
                     .quantity(lens, q)
                     .is_none_or(|v| v.iter().all(Option::is_none));
                 if absent && !self.areas.is_empty() {
                     out.push(MissingInput {
                         indicator: ind.id.clone(),
-                        what: self.describe_missing(lens, q),
+                        what: format!("{role}{}", self.describe_missing(lens, q)),
                     });
                 }
             }
@@ -202,9 +204,12 @@ impl IndicatorData {
             Quantity::Count(spec) => {
                 let t = empty(spec_tables(spec));
                 if t.is_empty() {
-                    format!("telling van {}", spec.entity())
+                    format!("telling van {}", entity_dutch(spec))
                 } else {
-                    format!("telling van {} (niet geïmporteerd: {t})", spec.entity())
+                    format!(
+                        "telling van {} (niet geïmporteerd: {t})",
+                        entity_dutch(spec)
+                    )
                 }
             }
             Quantity::Flagged(f) => {
@@ -232,6 +237,16 @@ pub(crate) fn table_dutch(table: &str) -> &'static str {
         "ownership" => "eigendom",
         "signals" => "signalen",
         _ => "onbekende tabel",
+    }
+}
+
+/// What a count counts, in Dutch.
+fn entity_dutch(spec: &CountSpec) -> &'static str {
+    match spec {
+        CountSpec::Address(_) => "adressen",
+        CountSpec::Business(_) => "vestigingen",
+        CountSpec::Signal(_) => "signalen",
+        CountSpec::Transfer(_) => "overdrachten",
     }
 }
 
