@@ -62,12 +62,12 @@ pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
         }
         TableFormat::Table => {
             outln!(
-                "{} ({}), {} gemarkeerde entiteiten, {}",
-                sanitize::line(&lens.name),
-                sanitize::line(&lens.id),
-                flagged.len(),
-                how
+                "{} ({}), {} gemarkeerde entiteiten",
+                sanitize::field(&lens.name, 60),
+                sanitize::field(&lens.id, 20),
+                flagged.len()
             );
+            outln!("{how}");
             outln!(
                 "{:<20} {:<8} {:<18} {:<10} bewijs",
                 "vlag",

@@ -229,13 +229,14 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         TableFormat::Csv => write_csv(&prepared, &scores, &order, reference)?,
         TableFormat::Table => {
             outln!(
-                "{} ({}), {} {}, {}",
-                sanitize::line(&lens.name),
-                sanitize::line(&lens.id),
+                "{} ({}), {} {}, jaar {}",
+                sanitize::field(&lens.name, 60),
+                sanitize::field(&lens.id, 20),
                 prepared.areas.len(),
                 plural(lens.level),
-                how
+                data.year
             );
+            outln!("{how}");
             outln!(
                 "{:>4} {:<10} {:<22} {:<6} {:>7} {:>5} {:<9} {:>4} grootste bijdragen",
                 "rang",
