@@ -347,7 +347,8 @@ impl Store {
                     let mut sql = Sql::new(reference);
                     let m = sql.bind(i64::from(*m));
                     let text = format!(
-                        "SELECT o.party_id, NULL, count(DISTINCT o.address_id) FROM ownership o
+                        "SELECT o.party_id, NULL, count(DISTINCT o.address_id)
+                         FROM ownership o NOT INDEXED
                          WHERE o.acquired_on <= {r} AND (o.ended_on IS NULL OR o.ended_on > {r})
                          GROUP BY o.party_id HAVING count(DISTINCT o.address_id) >= {m}"
                     );

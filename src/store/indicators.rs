@@ -533,6 +533,7 @@ impl Store {
 
         let mut flagged = BTreeMap::new();
         let mut flags = BTreeMap::new();
+        let mut cache: Vec<(&crate::lens::Rule, Vec<FlaggedEntity>)> = Vec::new();
         for lens in lenses {
             let used: HashSet<&str> = lens
                 .indicators
@@ -552,7 +553,22 @@ impl Store {
                     flagged.insert(key, vec![None; areas.len()]);
                     continue;
                 }
-                let entities = self.flag_entities(flag, reference)?;
+                // The same rule in several lenses is evaluated once.
+                let entities = match cache.iter().find(|(r, _)| *r == &flag.rule) {
+                    Some((_, found)) => found
+                        .iter()
+                        .map(|e: &FlaggedEntity| FlaggedEntity {
+                            flag: flag.id.clone(),
+                            label: flag.label.clone(),
+                            ..e.clone()
+                        })
+                        .collect(),
+                    None => {
+                        let found = self.flag_entities(flag, reference)?;
+                        cache.push((&flag.rule, found.clone()));
+                        found
+                    }
+                };
                 let mut col = vec![0i64; areas.len()];
                 let mut seen: HashSet<(usize, &str)> = HashSet::new();
                 for e in &entities {
@@ -604,8 +620,9 @@ impl Store {
             .map(|c| format!("({c})"))
             .collect::<Vec<_>>()
             .join(" OR ");
+        let pre = prefilter(&mut sql, table, specs);
         let text = format!(
-            "SELECT {key} AS k, {sums} FROM {from} WHERE ({any}) GROUP BY k",
+            "SELECT {key} AS k, {sums} FROM {from} WHERE {pre} AND ({any}) GROUP BY k",
             key = table.key(),
             sums = sums.join(", "),
             from = table.from(),
@@ -674,13 +691,64 @@ impl EntityTable {
     fn from(self) -> &'static str {
         match self {
             EntityTable::Addresses => "addresses a",
-            EntityTable::Businesses => "businesses b JOIN addresses a ON a.id = b.address_id",
+            // CROSS JOIN keeps the entity table as the outer loop: one address lookup per
+            // row instead of probing every address.
+            EntityTable::Businesses => "businesses b CROSS JOIN addresses a ON a.id = b.address_id",
             EntityTable::Signals => "signals s",
             EntityTable::Transfers => {
-                "ownership o JOIN addresses a ON a.id = o.address_id \
+                "ownership o CROSS JOIN addresses a ON a.id = o.address_id \
                  LEFT JOIN parties p ON p.id = o.party_id"
             }
         }
+    }
+}
+
+/// A condition on the entity table alone that every counted row meets, so SQLite skips the
+/// other rows before any join: the window of dated entities (when every count has one) and,
+/// for signals, not about a party.
+fn prefilter(sql: &mut Sql, table: EntityTable, specs: &[&CountSpec]) -> String {
+    let r = Sql::REF;
+    let reference = sql.reference();
+    let earliest = |since: Vec<Option<RefDate>>| -> Option<RefDate> {
+        since
+            .iter()
+            .copied()
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .min()
+    };
+    match table {
+        EntityTable::Transfers => {
+            let since = specs
+                .iter()
+                .map(|s| match s {
+                    CountSpec::Transfer(f) => f.since_date(reference),
+                    _ => None,
+                })
+                .collect();
+            match earliest(since) {
+                Some(d) => format!(
+                    "o.acquired_on <= {r} AND o.acquired_on >= {}",
+                    sql.text(&d.iso())
+                ),
+                None => format!("o.acquired_on <= {r}"),
+            }
+        }
+        EntityTable::Signals => {
+            let since = specs
+                .iter()
+                .map(|s| match s {
+                    CountSpec::Signal(f) => f.since_date(reference),
+                    _ => None,
+                })
+                .collect();
+            let window = match earliest(since) {
+                Some(d) => format!(" AND s.date >= {}", sql.text(&d.iso())),
+                None => String::new(),
+            };
+            format!("s.entity_kind <> 'party' AND s.date <= {r}{window}")
+        }
+        EntityTable::Addresses | EntityTable::Businesses => "1".to_owned(),
     }
 }
 
