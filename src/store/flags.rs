@@ -67,6 +67,46 @@ pub fn rule_tables(rule: &Rule) -> Vec<&'static str> {
     out
 }
 
+/// Results shared by the flags of one run: per-party counts (computed once with the lowest
+/// threshold any `party_links` rule of the run asks for, then filtered per rule) and party
+/// buurten.
+#[derive(Debug, Default)]
+pub(crate) struct FlagMemo {
+    floor_businesses: Option<u32>,
+    floor_addresses: Option<u32>,
+    businesses: Option<BTreeMap<String, i64>>,
+    addresses: Option<BTreeMap<String, i64>>,
+    buurten: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl FlagMemo {
+    /// A memo for these rules (the thresholds of their `party_links` parts).
+    pub(crate) fn for_rules<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> Self {
+        fn walk(rule: &Rule, memo: &mut FlagMemo) {
+            match rule {
+                Rule::PartyLinks {
+                    min_businesses,
+                    min_addresses,
+                } => {
+                    let low = |a: Option<u32>, b: Option<u32>| match (a, b) {
+                        (Some(x), Some(y)) => Some(x.min(y)),
+                        (x, y) => x.or(y),
+                    };
+                    memo.floor_businesses = low(memo.floor_businesses, *min_businesses);
+                    memo.floor_addresses = low(memo.floor_addresses, *min_addresses);
+                }
+                Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|r| walk(r, memo)),
+                _ => {}
+            }
+        }
+        let mut memo = FlagMemo::default();
+        for r in rules {
+            walk(r, &mut memo);
+        }
+        memo
+    }
+}
+
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default)]
 struct Hit {
@@ -92,9 +132,10 @@ impl Store {
         lens: &Lens,
         reference: RefDate,
     ) -> Result<Vec<FlaggedEntity>, StoreError> {
+        let mut memo = FlagMemo::for_rules(lens.flags.iter().map(|f| &f.rule));
         let mut out = Vec::new();
         for flag in &lens.flags {
-            out.extend(self.flag_entities(flag, reference)?);
+            out.extend(self.flag_entities_with(flag, reference, &mut memo)?);
         }
         Ok(out)
     }
@@ -105,11 +146,26 @@ impl Store {
         flag: &Flag,
         reference: RefDate,
     ) -> Result<Vec<FlaggedEntity>, StoreError> {
+        self.flag_entities_with(flag, reference, &mut FlagMemo::for_rules([&flag.rule]))
+    }
+
+    /// [`Store::flag_entities`] sharing work with the other flags of a run.
+    pub(crate) fn flag_entities_with(
+        &self,
+        flag: &Flag,
+        reference: RefDate,
+        memo: &mut FlagMemo,
+    ) -> Result<Vec<FlaggedEntity>, StoreError> {
         let subject = flag.subject();
-        let mut hits = self.rule_hits(&flag.rule, reference)?;
+        let mut hits = self.rule_hits(&flag.rule, reference, memo)?;
         if subject == Subject::Party {
             for (id, hit) in hits.iter_mut() {
-                hit.buurten = self.party_buurten(id, reference)?;
+                if let Some(b) = memo.buurten.get(id) {
+                    hit.buurten = b.clone();
+                } else {
+                    hit.buurten = self.party_buurten(id, reference)?;
+                    memo.buurten.insert(id.clone(), hit.buurten.clone());
+                }
             }
         }
         Ok(hits
@@ -154,6 +210,17 @@ impl Store {
             .ctx("finding where a party is active")
     }
 
+    /// Runs a per-party count query: rows of (party, count).
+    fn party_counts(&self, text: &str, sql: &Sql) -> Result<BTreeMap<String, i64>, StoreError> {
+        let mut stmt = self.conn.prepare(text).ctx("preparing a flag query")?;
+        let rows = stmt
+            .query_map(params_from_iter(sql.params()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .ctx("evaluating a flag")?;
+        rows.collect::<Result<_, _>>().ctx("evaluating a flag")
+    }
+
     /// Runs a flag query: rows of (id, buurt, evidence numbers/text) → hits.
     fn hits(
         &self,
@@ -185,7 +252,12 @@ impl Store {
         Ok(out)
     }
 
-    fn rule_hits(&self, rule: &Rule, reference: RefDate) -> Result<Hits, StoreError> {
+    fn rule_hits(
+        &self,
+        rule: &Rule,
+        reference: RefDate,
+        memo: &mut FlagMemo,
+    ) -> Result<Hits, StoreError> {
         let mut sql = Sql::new(reference);
         let r = Sql::REF;
         match rule {
@@ -331,30 +403,39 @@ impl Store {
             } => {
                 let mut parts: Vec<Hits> = Vec::new();
                 if let Some(m) = min_businesses {
-                    let mut sql = Sql::new(reference);
-                    let m = sql.bind(i64::from(*m));
-                    let text = format!(
-                        "SELECT r.party_id, NULL, count(DISTINCT r.kvk_nummer) FROM roles r
-                         WHERE (r.started_on IS NULL OR r.started_on <= {r})
-                           AND (r.ended_on IS NULL OR r.ended_on > {r})
-                         GROUP BY r.party_id HAVING count(DISTINCT r.kvk_nummer) >= {m}"
-                    );
-                    parts.push(self.hits(&text, &sql, &|v| {
-                        format!("rol in {} bedrijven (KvK-nummers)", int(&v[0]))
-                    })?);
+                    if memo.businesses.is_none() {
+                        let floor = memo.floor_businesses.unwrap_or(*m).min(*m);
+                        let mut sql = Sql::new(reference);
+                        let f = sql.bind(i64::from(floor));
+                        let text = format!(
+                            "SELECT r.party_id, count(DISTINCT r.kvk_nummer) FROM roles r
+                             WHERE (r.started_on IS NULL OR r.started_on <= {r})
+                               AND (r.ended_on IS NULL OR r.ended_on > {r})
+                             GROUP BY r.party_id HAVING count(DISTINCT r.kvk_nummer) >= {f}"
+                        );
+                        memo.businesses = Some(self.party_counts(&text, &sql)?);
+                    }
+                    parts.push(at_least(memo.businesses.as_ref(), *m, |n| {
+                        format!("rol in {n} bedrijven (KvK-nummers)")
+                    }));
                 }
                 if let Some(m) = min_addresses {
-                    let mut sql = Sql::new(reference);
-                    let m = sql.bind(i64::from(*m));
-                    let text = format!(
-                        "SELECT o.party_id, NULL, count(DISTINCT o.address_id)
-                         FROM ownership o NOT INDEXED
-                         WHERE o.acquired_on <= {r} AND (o.ended_on IS NULL OR o.ended_on > {r})
-                         GROUP BY o.party_id HAVING count(DISTINCT o.address_id) >= {m}"
-                    );
-                    parts.push(self.hits(&text, &sql, &|v| {
-                        format!("eigenaar van {} adressen", int(&v[0]))
-                    })?);
+                    if memo.addresses.is_none() {
+                        let floor = memo.floor_addresses.unwrap_or(*m).min(*m);
+                        let mut sql = Sql::new(reference);
+                        let f = sql.bind(i64::from(floor));
+                        // NOT INDEXED: a table scan and sort beats visiting rows in party order.
+                        let text = format!(
+                            "SELECT o.party_id, count(DISTINCT o.address_id)
+                             FROM ownership o NOT INDEXED
+                             WHERE o.acquired_on <= {r} AND (o.ended_on IS NULL OR o.ended_on > {r})
+                             GROUP BY o.party_id HAVING count(DISTINCT o.address_id) >= {f}"
+                        );
+                        memo.addresses = Some(self.party_counts(&text, &sql)?);
+                    }
+                    parts.push(at_least(memo.addresses.as_ref(), *m, |n| {
+                        format!("eigenaar van {n} adressen")
+                    }));
                 }
                 Ok(intersect(parts))
             }
@@ -403,14 +484,14 @@ impl Store {
             Rule::All(rules) => {
                 let parts = rules
                     .iter()
-                    .map(|r| self.rule_hits(r, reference))
+                    .map(|r| self.rule_hits(r, reference, memo))
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(intersect(parts))
             }
             Rule::Any(rules) => {
                 let mut out = Hits::new();
                 for r in rules {
-                    for (id, hit) in self.rule_hits(r, reference)? {
+                    for (id, hit) in self.rule_hits(r, reference, memo)? {
                         let e = out.entry(id).or_default();
                         e.buurten.extend(hit.buurten);
                         e.evidence.extend(hit.evidence);
@@ -420,6 +501,28 @@ impl Store {
             }
         }
     }
+}
+
+/// The parties with a count of at least `min`, with evidence.
+fn at_least(
+    counts: Option<&BTreeMap<String, i64>>,
+    min: u32,
+    evidence: impl Fn(i64) -> String,
+) -> Hits {
+    counts
+        .into_iter()
+        .flatten()
+        .filter(|(_, n)| **n >= i64::from(min))
+        .map(|(id, n)| {
+            (
+                id.clone(),
+                Hit {
+                    buurten: BTreeSet::new(),
+                    evidence: vec![evidence(*n)],
+                },
+            )
+        })
+        .collect()
 }
 
 /// Entities found by every part, with the evidence of all parts.

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::params_from_iter;
 
-use super::flags::{FlaggedEntity, rule_tables};
+use super::flags::{FlagMemo, FlaggedEntity, rule_tables};
 use super::open::{Context, Store, StoreError};
 use super::sql::{Sql, all};
 use crate::lens::{
@@ -534,6 +534,8 @@ impl Store {
         let mut flagged = BTreeMap::new();
         let mut flags = BTreeMap::new();
         let mut cache: Vec<(&crate::lens::Rule, Vec<FlaggedEntity>)> = Vec::new();
+        let mut memo =
+            FlagMemo::for_rules(lenses.iter().flat_map(|l| l.flags.iter().map(|f| &f.rule)));
         for lens in lenses {
             let used: HashSet<&str> = lens
                 .indicators
@@ -564,7 +566,7 @@ impl Store {
                         })
                         .collect(),
                     None => {
-                        let found = self.flag_entities(flag, reference)?;
+                        let found = self.flag_entities_with(flag, reference, &mut memo)?;
                         cache.push((&flag.rule, found.clone()));
                         found
                     }
