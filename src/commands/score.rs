@@ -183,7 +183,10 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         for l in e.lines() {
             outln!("{}", sanitize::field(&l, 1000));
         }
-        outln!("Peildatum: {how}; vensters van n maanden tellen terug vanaf deze datum.");
+        outln!(
+            "{}; vensters van n maanden tellen terug vanaf deze datum.",
+            capitalised(&how)
+        );
         outln!("Gebieden en statistieken: jaar {}.", data.year);
         if missing.is_empty() {
             outln!("Ontbrekende invoer: geen.");
@@ -412,4 +415,13 @@ fn write_csv(
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     super::out(&String::from_utf8_lossy(&bytes));
     Ok(())
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
