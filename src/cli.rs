@@ -61,6 +61,15 @@ pub enum Command {
         #[arg(long)]
         fresh: bool,
     },
+    /// Score the areas of a database through a lens: ranked, with tiers and the indicators
+    /// behind each score.
+    ///
+    /// Month windows count back from the reference date (peildatum): by default the newest
+    /// date in the data (signals, transfers, business registrations), never later than today.
+    Score(ScoreArgs),
+    /// List the addresses, businesses and parties that a lens's flags hold for, with the rule
+    /// and the values that made it fire. A flag is a fact to look at, not a verdict.
+    Flags(FlagsArgs),
     /// Check lens files or list the available lenses.
     #[command(subcommand)]
     Lens(LensCommand),
@@ -86,6 +95,9 @@ pub enum LensCommand {
     Check {
         /// Lens files, or directories whose *.toml files are checked.
         paths: Vec<PathBuf>,
+        /// Also check statistic keys and SBI codes against this database.
+        #[arg(long, value_name = "DB")]
+        db: Option<PathBuf>,
     },
     /// List the available lenses: id, name, level, version and where each comes from.
     ///
@@ -97,6 +109,88 @@ pub enum LensCommand {
         #[arg(long = "lenses", value_name = "DIR")]
         lenses: Vec<PathBuf>,
     },
+}
+
+/// Arguments of `schouw score`.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// The database file.
+    pub db: PathBuf,
+    /// The lens id (see `schouw lens list`).
+    #[arg(long)]
+    pub lens: String,
+    /// Score at another level than the lens's own (counts are added up; statistics are read
+    /// at that level).
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// Only the areas in this gemeente (GMxxxx) or wijk (WKxxxxxx); they are compared with
+    /// each other.
+    #[arg(long, value_name = "CODE")]
+    pub within: Option<String>,
+    /// Show only the first N areas by rank.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Explain one area's score in words instead of listing all areas.
+    #[arg(long, value_name = "AREA")]
+    pub explain: Option<String>,
+    /// Reference date (peildatum) YYYY-MM-DD for month windows (default: newest date in the
+    /// data, at most today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The year of areas and statistics (default: the latest with areas at the level).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Another directory with lens files (may be given more than once).
+    #[arg(long = "lenses", value_name = "DIR")]
+    pub lenses: Vec<PathBuf>,
+}
+
+/// Arguments of `schouw flags`.
+#[derive(Debug, clap::Args)]
+pub struct FlagsArgs {
+    /// The database file.
+    pub db: PathBuf,
+    /// The lens id (see `schouw lens list`).
+    #[arg(long)]
+    pub lens: String,
+    /// Only entities in this buurt, wijk or gemeente.
+    #[arg(long, value_name = "CODE")]
+    pub area: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Reference date (peildatum) YYYY-MM-DD (default: newest date in the data, at most
+    /// today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Another directory with lens files (may be given more than once).
+    #[arg(long = "lenses", value_name = "DIR")]
+    pub lenses: Vec<PathBuf>,
+}
+
+/// Area levels a lens can be scored at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Buurten.
+    Buurt,
+    /// Wijken.
+    Wijk,
+    /// Gemeenten.
+    Gemeente,
+}
+
+/// Output formats of `score` and `flags`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned text for people.
+    Table,
+    /// CSV (cells starting with = + - @ are prefixed with ').
+    Csv,
+    /// JSON for programs.
+    Json,
 }
 
 /// Arguments of `schouw import`.

@@ -10,9 +10,11 @@ macro_rules! outln {
 
 mod audit;
 mod demo;
+mod flags;
 mod import;
 mod info;
 mod lens;
+mod score;
 
 use std::process::ExitCode;
 
@@ -37,6 +39,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Import(args) => import::run(&args),
         Command::Lens(cmd) => lens::run(cmd),
+        Command::Score(args) => score::run(&args),
+        Command::Flags(args) => flags::run(&args),
         Command::Info { db, format } => info::run(&db, format),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh } => demo::run(db, fresh),

@@ -6,11 +6,14 @@ mod audit_log;
 #[cfg(test)]
 mod dump;
 mod entities;
+mod flags;
 mod import_tx;
+mod indicators;
 mod info;
 mod open;
 mod schema;
 mod search;
+mod sql;
 
 pub use audit_log::{
     AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
@@ -18,7 +21,11 @@ pub use audit_log::{
 #[cfg(test)]
 pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
+pub use flags::{FlaggedEntity, rule_tables};
 pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
+pub use indicators::{
+    AreaFacts, IndicatorData, IndicatorOptions, MissingInput, Presence, area_within,
+};
 pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
 pub use schema::SCHEMA_VERSION;

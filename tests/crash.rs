@@ -116,17 +116,27 @@ fn kill_during_import_leaves_the_database_as_it_was() {
             .arg(&db)
             .arg("addresses")
             .arg(dir.path().join("base.csv"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         std::thread::sleep(total * k / 6);
-        let finished = child.try_wait().unwrap().is_some();
+        let finished = child.try_wait().unwrap();
         child.kill().ok(); // SIGKILL on Unix
-        child.wait().unwrap();
+        let output = child.wait_with_output().unwrap();
         let now = content(&db);
         assert_eq!(now.0, "ok", "integrity after kill {k}");
-        if finished {
-            // The import won the race: it must be complete, then restore the baseline.
-            assert_eq!(now.1, after_full.1);
+        if let Some(status) = finished {
+            // The import won the race: it must have succeeded completely.
+            assert!(
+                status.success(),
+                "import failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert!(
+                now.1 == after_full.1,
+                "a finished import left other data than a full one"
+            );
             break;
         }
         killed_midway += 1;

@@ -97,3 +97,93 @@ fn kwetsbare_wijk_ranks_real_utrecht_buurten_on_cbs_figures_alone() {
         }
     }
 }
+
+/// The same file imported with `schouw::import::import_file` and scored through the store:
+/// statistics score, entity data is reported missing (absent, not zero).
+#[test]
+fn real_utrecht_kwb_through_the_store_reports_missing_entity_data() {
+    use schouw::cli::{Encoding, ImportKind};
+    use schouw::import::reader::ReadOptions;
+    use schouw::import::{ImportOptions, Outcome, import_file};
+    use schouw::store::{IndicatorOptions, Store};
+
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/kwb/kwb2023_utrecht.csv");
+    if !path.is_file() {
+        println!("skipped: ../shared/data not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_or_create(&dir.path().join("u.db")).unwrap();
+    let opts = ImportOptions {
+        read: ReadOptions {
+            encoding: Encoding::Utf8,
+            delimiter: None,
+        },
+        year: None,
+        source_name: None,
+        imported_by: "test".into(),
+        imported_at: "2026-01-01T00:00:00Z".into(),
+    };
+    let outcome = import_file(&mut store, ImportKind::Cbs, &path, &opts, &mut |_, _| {}).unwrap();
+    assert!(matches!(outcome, Outcome::Imported(_)));
+
+    let lenses: Vec<lens::Lens> = lens::check_embedded(&ValidateOptions::default())
+        .into_iter()
+        .filter_map(|c| c.lens)
+        .filter(|l| l.level == AreaLevel::Buurt)
+        .collect();
+    let refs: Vec<&lens::Lens> = lenses.iter().collect();
+    // No entity data: the peildatum falls back to today.
+    let today = RefDate::from_ymd(2026, 1, 1).unwrap();
+    let reference = store.default_reference_date(today).unwrap();
+    assert_eq!(reference, today);
+    let data = store
+        .indicator_data(
+            &refs,
+            &IndicatorOptions {
+                level: AreaLevel::Buurt,
+                year: None,
+                reference,
+                within: Some(AreaCode::parse("GM0344").unwrap()),
+            },
+        )
+        .unwrap();
+    assert_eq!(data.year, 2023);
+    assert_eq!(data.areas.len(), 111);
+    for l in &lenses {
+        let (_, scores) = score_lens(l, data.inputs(l), &ScoreOptions::at(reference)).unwrap();
+        let missing = data.missing(l);
+        match l.id.as_str() {
+            "kwetsbare_wijk" => {
+                assert!(scores.scored() > 90, "only {} scored", scores.scored());
+            }
+            "hennep" => {
+                // Signals absent: reported, and no area scored on zeros.
+                assert!(
+                    missing
+                        .iter()
+                        .any(|m| m.indicator == "ontmanteld" && m.what.contains("signalen")),
+                    "{missing:?}"
+                );
+                let inputs = data.inputs(l);
+                assert!(inputs.iter().all(|a| a.indicators[0].numerator.is_none()));
+                assert!(inputs.iter().all(|a| a.indicators[0].denominator.is_some()));
+                assert_eq!(scores.scored(), 0);
+                assert!(scores.areas.iter().all(|s| s.tier == Tier::OnvoldoendeData));
+            }
+            _ => {}
+        }
+        println!(
+            "{}: {} of {} scored; missing: {}",
+            l.id,
+            scores.scored(),
+            scores.areas.len(),
+            missing
+                .iter()
+                .map(|m| format!("{} ({})", m.indicator, m.what))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+}

@@ -14,20 +14,35 @@ const PROBLEM_CHARS: usize = 2000;
 pub fn run(cmd: LensCommand) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cmd {
-        LensCommand::Check { paths } => check(&mut out, &paths),
+        LensCommand::Check { paths, db } => {
+            let options = match db {
+                Some(db) => {
+                    let store = crate::store::Store::open_read_only(&db)?;
+                    ValidateOptions {
+                        extra_stat_keys: store.stat_key_set()?,
+                        sbi_codes: store.sbi_code_set()?,
+                    }
+                }
+                None => ValidateOptions::default(),
+            };
+            check(&mut out, &paths, &options)
+        }
         LensCommand::List { lenses } => list(&mut out, lenses),
     }
 }
 
 /// Checks the given files and directories (the embedded lenses without paths).
-fn check(out: &mut impl Write, paths: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
-    let options = ValidateOptions::default();
+fn check(
+    out: &mut impl Write,
+    paths: &[std::path::PathBuf],
+    options: &ValidateOptions,
+) -> anyhow::Result<ExitCode> {
     let checked: Vec<Checked> = if paths.is_empty() {
-        lens::check_embedded(&options)
+        lens::check_embedded(options)
     } else {
         paths
             .iter()
-            .flat_map(|p| lens::check_path(p, &options))
+            .flat_map(|p| lens::check_path(p, options))
             .collect()
     };
     let (mut errors, mut warnings, mut good) = (0, 0, 0);

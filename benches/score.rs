@@ -1,0 +1,198 @@
+//! Scoring benchmark: computing every shipped lens on one database (one aggregate pass per
+//! entity table for all lenses of a level, flags, prepare and score), side by side with plain
+//! `sqlite3 <db> "SELECT buurt_code, count(*) … GROUP BY 1"` over the same tables, and
+//! re-weighting one lens without touching data.
+//!
+//! Run with `cargo bench --bench score` (add `--profile dev` to skip the long release build;
+//! SQLite itself is optimised in both). Database: `$SCHOUW_BENCH_DB` if set; otherwise
+//! `target/bench-score-<scale>.db`, imported from `schouw gen --scale <scale>` files in
+//! `$SCHOUW_BENCH_DATA` (default `target/bench-<scale>`), generated when absent. The scale is
+//! `$SCHOUW_BENCH_SCALE` (`national` by default; `demo` and `region` for a quick run).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use schouw::lens::{self, Lens, RefDate, ValidateOptions};
+use schouw::model::AreaLevel;
+use schouw::score::{ScoreOptions, prepare};
+use schouw::store::{IndicatorOptions, Store};
+
+const FILES: &[(&str, &str)] = &[
+    ("areas.csv", "areas"),
+    ("sbi.csv", "sbi"),
+    ("cbs.csv", "cbs"),
+    ("addresses.csv", "addresses"),
+    ("businesses.csv", "businesses"),
+    ("parties.csv", "parties"),
+    ("roles.csv", "roles"),
+    ("ownership.csv", "ownership"),
+    ("signals.csv", "signals"),
+];
+
+/// The plain per-buurt counts `sqlite3` is timed on, one per entity table.
+const BASELINE: &[(&str, &str)] = &[
+    (
+        "addresses",
+        "SELECT buurt_code, count(*) FROM addresses GROUP BY 1",
+    ),
+    (
+        "businesses",
+        "SELECT a.buurt_code, count(*) FROM businesses b JOIN addresses a ON a.id = b.address_id GROUP BY 1",
+    ),
+    (
+        "signals",
+        "SELECT entity_kind, entity_id, count(*) FROM signals GROUP BY 1, 2",
+    ),
+    (
+        "ownership",
+        "SELECT a.buurt_code, count(*) FROM ownership o JOIN addresses a ON a.id = o.address_id GROUP BY 1",
+    ),
+];
+
+fn run(program: &str, args: &[&str]) -> f64 {
+    let start = Instant::now();
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    let s = start.elapsed().as_secs_f64();
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s
+}
+
+fn database() -> Option<PathBuf> {
+    if let Some(db) = std::env::var_os("SCHOUW_BENCH_DB") {
+        return Some(PathBuf::from(db));
+    }
+    let scale = std::env::var("SCHOUW_BENCH_SCALE").unwrap_or_else(|_| "national".into());
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let db = target.join(format!("bench-score-{scale}.db"));
+    if db.exists() {
+        return Some(db);
+    }
+    let schouw = env!("CARGO_BIN_EXE_schouw");
+    let data = std::env::var_os("SCHOUW_BENCH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target.join(format!("bench-{scale}")));
+    if !data.join("signals.csv").exists() {
+        eprintln!("generating {scale}-scale data in {} ...", data.display());
+        let out = Command::new(schouw)
+            .args(["gen", data.to_str()?, "--scale", &scale])
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            eprintln!(
+                "skipped: cannot generate data ({}); set SCHOUW_BENCH_DB to a database",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return None;
+        }
+    }
+    let partial = db.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    for (file, kind) in FILES {
+        let s = run(
+            schouw,
+            &["import", partial.to_str()?, kind, data.join(file).to_str()?],
+        );
+        eprintln!("imported {file} in {s:.1} s");
+    }
+    std::fs::rename(&partial, &db).ok()?;
+    Some(db)
+}
+
+fn main() {
+    let Some(db) = database() else { return };
+    let store = Store::open_read_only(&db).expect("a schouw database");
+    let lenses: Vec<Lens> = lens::check_embedded(&ValidateOptions::default())
+        .into_iter()
+        .filter_map(|c| c.lens)
+        .collect();
+    let reference = store
+        .default_reference_date(RefDate::today())
+        .expect("a reference date");
+    let info = store.info().expect("info");
+    for t in &info.tables {
+        println!("{:<12} {:>10} rows", t.table, t.rows);
+    }
+
+    // All shipped lenses: one indicator pass per level, then prepare + score per lens.
+    let start = Instant::now();
+    let mut areas = 0;
+    let mut prepared_one = None;
+    for level in [AreaLevel::Buurt, AreaLevel::Wijk, AreaLevel::Gemeente] {
+        let at: Vec<&Lens> = lenses.iter().filter(|l| l.level == level).collect();
+        if at.is_empty() {
+            continue;
+        }
+        let t = Instant::now();
+        let data = store
+            .indicator_data(
+                &at,
+                &IndicatorOptions {
+                    level,
+                    year: None,
+                    reference,
+                    within: None,
+                },
+            )
+            .expect("indicator data");
+        let computed = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        for l in &at {
+            let p = prepare(l, data.inputs(l), &ScoreOptions::at(reference)).expect("prepare");
+            let _ = p.score_default();
+            if level == AreaLevel::Buurt && prepared_one.is_none() {
+                prepared_one = Some(p);
+            }
+        }
+        areas += data.areas.len();
+        println!(
+            "{level:<9} {} lenses, {} areas: store {computed:.3} s, scoring {:.3} s",
+            at.len(),
+            data.areas.len(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let ours = start.elapsed().as_secs_f64();
+    println!(
+        "all {} shipped lenses ({areas} area rows): {ours:.3} s",
+        lenses.len()
+    );
+
+    // sqlite3 side by side.
+    let mut baseline = 0.0;
+    for (table, sql) in BASELINE {
+        let s = run("sqlite3", &[db.to_str().unwrap(), sql]);
+        println!("sqlite3 per-buurt count over {table:<10} {s:.3} s");
+        baseline += s;
+    }
+    println!(
+        "sqlite3 total {baseline:.3} s; schouw / sqlite3 = {:.2}",
+        ours / baseline
+    );
+
+    // Re-weighting one lens without touching data.
+    if let Some(p) = prepared_one {
+        let mut w: Vec<f64> = p.indicators.iter().map(|i| i.lens_weight).collect();
+        let n = 50;
+        let t = Instant::now();
+        for i in 0..n {
+            let k = w.len();
+            w[i % k] += 0.5;
+            let s = p.score(&w).expect("weights");
+            std::hint::black_box(s);
+        }
+        println!(
+            "re-weighting lens {} over {} buurten: {:.2} ms per run (mean of {n})",
+            p.lens_id,
+            p.areas.len(),
+            t.elapsed().as_secs_f64() * 1000.0 / n as f64
+        );
+    }
+}

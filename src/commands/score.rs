@@ -1,0 +1,427 @@
+//! `schouw score`: the areas of a database through one lens, as a ranked table, CSV or JSON,
+//! or one area explained in words.
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+
+use crate::cli::{LevelArg, ScoreArgs, TableFormat};
+use crate::lens::{self, Lens, LoadOptions, RefDate};
+use crate::model::{AreaCode, AreaLevel};
+use crate::sanitize;
+use crate::score::{ScoreOptions, Value, score_lens};
+use crate::store::{IndicatorOptions, Store};
+
+/// Loads the lens with this id from the standard places and `--lenses` directories.
+pub(super) fn load_lens(id: &str, dirs: Vec<std::path::PathBuf>) -> anyhow::Result<Lens> {
+    let catalogue = lens::load(&LoadOptions::standard(dirs));
+    for p in catalogue.problems.iter().filter(|p| p.is_error()) {
+        eprintln!("{}", sanitize::field(&p.to_string(), 500));
+    }
+    match catalogue.get(id) {
+        Some(l) => Ok(l.clone()),
+        None => {
+            let ids: Vec<&str> = catalogue.lenses.iter().map(|l| l.id.as_str()).collect();
+            bail!(
+                "no lens `{}`; available: {}",
+                sanitize::field(id, 40),
+                ids.join(", ")
+            )
+        }
+    }
+}
+
+/// The reference date: `--as-of`, or the newest date in the data capped at today. Returns the
+/// date and how it was chosen (Dutch, for output).
+pub(super) fn reference_date(
+    store: &Store,
+    as_of: Option<&str>,
+) -> anyhow::Result<(RefDate, String)> {
+    match as_of {
+        Some(s) => {
+            let d = RefDate::parse(s).with_context(|| {
+                format!(
+                    "--as-of {}: expected a date YYYY-MM-DD",
+                    sanitize::field(s, 20)
+                )
+            })?;
+            Ok((d, format!("peildatum {d} (gekozen met --as-of)")))
+        }
+        None => {
+            let today = RefDate::today();
+            let d = store.default_reference_date(today)?;
+            let how = match store.newest_data_date()? {
+                Some(n) if n <= today => "nieuwste datum in de gegevens",
+                Some(_) => "vandaag; de gegevens bevatten latere datums",
+                None => "vandaag; de gegevens hebben geen datums",
+            };
+            Ok((
+                d,
+                format!("peildatum {d} ({how}; kies een andere met --as-of)"),
+            ))
+        }
+    }
+}
+
+/// Makes a CSV cell harmless for spreadsheets: a cell starting with `=`, `+`, `-` or `@` gets
+/// a leading `'`. (Minimal on purpose; the export room does the full treatment.)
+pub(super) fn csv_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Cuts a sanitised text to `w` characters (with `…`) and pads it to `w`.
+pub(super) fn fit(s: &str, w: usize) -> String {
+    let safe = sanitize::line(s);
+    let n = safe.chars().count();
+    if n > w {
+        let cut: String = safe.chars().take(w.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        format!("{safe}{}", " ".repeat(w - n))
+    }
+}
+
+fn level_of(l: LevelArg) -> AreaLevel {
+    match l {
+        LevelArg::Buurt => AreaLevel::Buurt,
+        LevelArg::Wijk => AreaLevel::Wijk,
+        LevelArg::Gemeente => AreaLevel::Gemeente,
+    }
+}
+
+/// One indicator of one area in JSON.
+#[derive(Serialize)]
+struct JsonIndicator {
+    id: String,
+    value: Option<f64>,
+    suppressed: bool,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    normalized: Option<f64>,
+    weight: f64,
+    contribution: Option<f64>,
+}
+
+/// One area in JSON.
+#[derive(Serialize)]
+struct JsonArea {
+    area: String,
+    name: String,
+    level: String,
+    gemeente: String,
+    population: Option<f64>,
+    score: Option<f64>,
+    rank: Option<usize>,
+    tier: &'static str,
+    coverage: f64,
+    reference_date: String,
+    top: Vec<String>,
+    indicators: Vec<JsonIndicator>,
+}
+
+/// Runs `schouw score`.
+pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
+    let mut lens = load_lens(&args.lens, args.lenses.clone())?;
+    let store = Store::open_read_only(&args.db)?;
+    let (reference, how) = reference_date(&store, args.as_of.as_deref())?;
+    if let Some(l) = args.level {
+        lens.level = level_of(l);
+    }
+    let within = match &args.within {
+        Some(w) => Some(
+            AreaCode::parse(w)
+                .map_err(|e| anyhow::anyhow!("--within {}: {e}", sanitize::field(w, 20)))?,
+        ),
+        None => None,
+    };
+    let data = store.indicator_data(
+        &[&lens],
+        &IndicatorOptions {
+            level: lens.level,
+            year: args.year,
+            reference,
+            within,
+        },
+    )?;
+    if data.areas.is_empty() {
+        bail!(
+            "{} has no {} areas{}; import a CBS KWB table or area list first",
+            args.db.display(),
+            lens.level,
+            if args.year.is_some() {
+                " in that year"
+            } else {
+                ""
+            }
+        );
+    }
+    let missing = data.missing(&lens);
+    for m in &missing {
+        eprintln!(
+            "let op: geen gegevens voor indicator {}: {}; de lens scoort met lagere dekking",
+            sanitize::line(&m.indicator),
+            sanitize::line(&m.what)
+        );
+    }
+    let (prepared, scores) = score_lens(&lens, data.inputs(&lens), &ScoreOptions::at(reference))?;
+
+    if let Some(code) = &args.explain {
+        let code = AreaCode::parse(code)
+            .map_err(|e| anyhow::anyhow!("--explain {}: {e}", sanitize::field(code, 20)))?;
+        let Some(e) = prepared.explain(&scores, &code) else {
+            bail!(
+                "{code} is not among the {} areas scored (year {}); check the code and --level",
+                lens.level,
+                data.year
+            );
+        };
+        for l in e.lines() {
+            outln!("{}", sanitize::field(&l, 1000));
+        }
+        outln!(
+            "{}; vensters van n maanden tellen terug vanaf deze datum.",
+            capitalised(&how)
+        );
+        outln!("Gebieden en statistieken: jaar {}.", data.year);
+        if missing.is_empty() {
+            outln!("Ontbrekende invoer: geen.");
+        } else {
+            outln!("Ontbrekende invoer (telt niet mee, verlaagt de dekking):");
+            for m in &missing {
+                outln!(
+                    "- {}: {}",
+                    sanitize::line(&m.indicator),
+                    sanitize::line(&m.what)
+                );
+            }
+        }
+        let info = store.info()?;
+        outln!("Gegevensbronnen:");
+        for s in info.sources.iter().filter(|s| s.replaced_by.is_none()) {
+            outln!(
+                "- {} {} ({} regels), geïmporteerd {} door {}",
+                sanitize::field(&s.kind, 20),
+                sanitize::field(&s.file_name, 80),
+                s.rows,
+                sanitize::field(&s.imported_at, 30),
+                sanitize::field(&s.imported_by, 40)
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    // Rank order first, then the areas without a score by code.
+    let mut order: Vec<usize> = scores.ranking.clone();
+    order.extend((0..prepared.areas.len()).filter(|&a| scores.areas[a].rank.is_none()));
+    if let Some(n) = args.top {
+        order.truncate(n);
+    }
+    match args.format {
+        TableFormat::Json => {
+            let rows: Vec<JsonArea> = order
+                .iter()
+                .map(|&a| json_area(&prepared, &scores, a, reference))
+                .collect();
+            outln!("{}", serde_json::to_string_pretty(&rows)?);
+        }
+        TableFormat::Csv => write_csv(&prepared, &scores, &order, reference)?,
+        TableFormat::Table => {
+            outln!(
+                "{} ({}), {} {}, jaar {}",
+                sanitize::field(&lens.name, 60),
+                sanitize::field(&lens.id, 20),
+                prepared.areas.len(),
+                plural(lens.level),
+                data.year
+            );
+            outln!("{how}");
+            outln!(
+                "{:>4} {:<10} {:<22} {:<6} {:>7} {:>5} {:<9} {:>4} grootste bijdragen",
+                "rang",
+                "code",
+                "naam",
+                "gem.",
+                "inw.",
+                "score",
+                "niveau",
+                "dekk"
+            );
+            for &a in &order {
+                outln!("{}", table_row(&prepared, &scores, a));
+            }
+            let unscored = prepared.areas.len() - scores.scored();
+            if unscored > 0 {
+                outln!(
+                    "{unscored} gebied(en) niet gescoord (onvoldoende data of te weinig inwoners)."
+                );
+            }
+            outln!("Een score toont een patroon, geen bewijs. Uitleg: --explain CODE.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(level: AreaLevel) -> &'static str {
+    match level {
+        AreaLevel::Buurt => "buurten",
+        AreaLevel::Wijk => "wijken",
+        AreaLevel::Gemeente => "gemeenten",
+        AreaLevel::Land => "gebieden",
+    }
+}
+
+fn tier_short(t: crate::score::Tier) -> &'static str {
+    match t {
+        crate::score::Tier::OnvoldoendeData => "onv. data",
+        other => other.label(),
+    }
+}
+
+fn table_row(p: &crate::score::Prepared, s: &crate::score::Scores, a: usize) -> String {
+    let input = &p.areas[a].input;
+    let sc = &s.areas[a];
+    let top: Vec<&str> = sc
+        .top
+        .as_slice()
+        .iter()
+        .map(|&i| p.indicators[i].id.as_str())
+        .collect();
+    let line = format!(
+        "{:>4} {:<10} {} {:<6} {:>7} {:>5} {:<9} {:>3}% {}",
+        sc.rank.map_or("–".to_owned(), |r| r.to_string()),
+        input.code.as_str(),
+        fit(&input.name, 22),
+        &input.gemeente.as_str()[..6.min(input.gemeente.as_str().len())],
+        input
+            .population
+            .map_or("?".to_owned(), |p| format!("{p:.0}")),
+        sc.composite.map_or("–".to_owned(), |c| format!("{c:.1}")),
+        tier_short(sc.tier),
+        (sc.coverage * 100.0).round() as i64,
+        top.join(", ")
+    );
+    // Keep within 100 columns.
+    if line.chars().count() > 100 {
+        let mut cut: String = line.chars().take(99).collect();
+        cut.push('…');
+        sanitize::line(&cut)
+    } else {
+        line
+    }
+}
+
+fn json_area(
+    p: &crate::score::Prepared,
+    s: &crate::score::Scores,
+    a: usize,
+    reference: RefDate,
+) -> JsonArea {
+    let input = &p.areas[a].input;
+    let sc = &s.areas[a];
+    JsonArea {
+        area: input.code.to_string(),
+        name: input.name.clone(),
+        level: p.level.to_string(),
+        gemeente: input.gemeente.to_string(),
+        population: input.population,
+        score: sc.composite,
+        rank: sc.rank,
+        tier: sc.tier.label(),
+        coverage: sc.coverage,
+        reference_date: reference.iso(),
+        top: sc
+            .top
+            .as_slice()
+            .iter()
+            .map(|&i| p.indicators[i].id.clone())
+            .collect(),
+        indicators: p
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let inp = input.indicators[i];
+                let v = p.value(a, i);
+                JsonIndicator {
+                    id: m.id.clone(),
+                    value: v.known(),
+                    suppressed: matches!(v, Value::Suppressed { .. }),
+                    numerator: inp.numerator,
+                    denominator: if m.has_denominator {
+                        inp.denominator
+                    } else {
+                        None
+                    },
+                    normalized: p.normalized(a, i),
+                    weight: s.weights[i],
+                    contribution: s.contribution(a, i),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn write_csv(
+    p: &crate::score::Prepared,
+    s: &crate::score::Scores,
+    order: &[usize],
+    reference: RefDate,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "rank",
+        "area",
+        "name",
+        "gemeente",
+        "population",
+        "score",
+        "tier",
+        "coverage",
+        "reference_date",
+    ]
+    .map(String::from)
+    .to_vec();
+    for m in &p.indicators {
+        header.push(format!("{}_value", m.id));
+        header.push(format!("{}_normalized", m.id));
+    }
+    w.write_record(&header)?;
+    let opt = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
+    for &a in order {
+        let input = &p.areas[a].input;
+        let sc = &s.areas[a];
+        let mut row = vec![
+            sc.rank.map_or(String::new(), |r| r.to_string()),
+            input.code.to_string(),
+            csv_cell(&input.name),
+            input.gemeente.to_string(),
+            opt(input.population),
+            opt(sc.composite),
+            sc.tier.label().to_owned(),
+            format!("{:.4}", sc.coverage),
+            reference.iso(),
+        ];
+        for i in 0..p.indicators.len() {
+            row.push(opt(p.value(a, i).known()));
+            row.push(opt(p.normalized(a, i)));
+        }
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    super::out(&String::from_utf8_lossy(&bytes));
+    Ok(())
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
