@@ -60,6 +60,27 @@ pub enum Command {
         /// Rebuild the demo database even if it exists.
         #[arg(long)]
         fresh: bool,
+        /// How the interface looks.
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Open a database in the terminal interface (read-only).
+    ///
+    /// Keys: arrows or hjkl to move, Enter to open, Esc to go back, f to find, : for
+    /// commands, ? for help, q to quit.
+    Open {
+        /// The database file.
+        db: PathBuf,
+        /// Extra directories with lens files (they override lenses with the same id).
+        #[arg(long)]
+        lenses: Vec<PathBuf>,
+        /// The reference date (peildatum) for month windows, YYYY-MM-DD (default: the newest
+        /// date in the data, at most today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// How the interface looks.
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// Score the areas of a database through a lens: ranked, with tiers and the indicators
     /// behind each score.
@@ -169,6 +190,38 @@ pub struct FlagsArgs {
     /// Another directory with lens files (may be given more than once).
     #[arg(long = "lenses", value_name = "DIR")]
     pub lenses: Vec<PathBuf>,
+}
+
+/// Appearance of the terminal interface.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ViewArgs {
+    /// Colours: `color`, `mono` (no colour; also when NO_COLOR is set) or `ascii` (no Unicode;
+    /// also for TERM=vt100, linux or dumb). Default: chosen from the terminal.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Language of the interface.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+}
+
+/// Themes of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// 16 colours.
+    Color,
+    /// Bold, reverse and underline only.
+    Mono,
+    /// ASCII only, no colour.
+    Ascii,
+}
+
+/// Languages of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
 }
 
 /// Area levels a lens can be scored at.

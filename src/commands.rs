@@ -9,11 +9,13 @@ macro_rules! outln {
 }
 
 mod audit;
+mod browse;
 mod demo;
 mod flags;
 mod import;
 mod info;
 mod lens;
+mod open;
 mod score;
 
 use std::process::ExitCode;
@@ -43,7 +45,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Flags(args) => flags::run(&args),
         Command::Info { db, format } => info::run(&db, format),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
-        Command::Demo { db, fresh } => demo::run(db, fresh),
+        Command::Demo { db, fresh, view } => demo::run(db, fresh, &view),
+        Command::Open {
+            db,
+            lenses,
+            as_of,
+            view,
+        } => open::run(&db, lenses, as_of.as_deref(), &view),
         Command::Audit { command } => audit::run(command),
         Command::Completions { shell } => {
             use clap::CommandFactory;

@@ -42,8 +42,13 @@ pub fn generate_files(dir: &Path, scale: Scale, seed: u64) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `schouw demo`.
-pub fn run(db: Option<PathBuf>, fresh: bool) -> anyhow::Result<ExitCode> {
+/// Runs `schouw demo`: builds the demo database if needed and opens it in the interface (or,
+/// without a terminal, prints what it holds).
+pub fn run(
+    db: Option<PathBuf>,
+    fresh: bool,
+    view: &crate::cli::ViewArgs,
+) -> anyhow::Result<ExitCode> {
     let db = match db {
         Some(db) => db,
         None => default_demo_path()?,
@@ -63,8 +68,16 @@ pub fn run(db: Option<PathBuf>, fresh: bool) -> anyhow::Result<ExitCode> {
             db.display()
         );
     }
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return super::open::run(&db, Vec::new(), None, view);
+    }
     let store = Store::open(&db)?;
     super::out(&super::info::render_text(&db, &store.info()?));
+    eprintln!(
+        "(no terminal: showing what the database holds; run `schouw open {}` in a terminal)",
+        db.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
