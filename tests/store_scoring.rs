@@ -489,3 +489,58 @@ fn every_shipped_lens_scores_the_fixture() {
         }
     }
 }
+
+#[test]
+fn a_gemeente_without_addresses_has_absent_counts_not_zeros() {
+    let mut store = fixture(true);
+    let mut tx = store
+        .begin_import(&SourceMeta {
+            kind: "fixture".into(),
+            name: "elders.csv".into(),
+            sha256: "elders".into(),
+            imported_by: "test".into(),
+            imported_at: "2026-01-01T00:00:00Z".into(),
+        })
+        .unwrap();
+    for (i, (c, level)) in [
+        ("GM9902", AreaLevel::Gemeente),
+        ("WK990200", AreaLevel::Wijk),
+        ("BU99020001", AreaLevel::Buurt),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let code = code(c);
+        tx.put_area(
+            &Area {
+                parent: code.parent(),
+                code,
+                level,
+                name: c.into(),
+                year: 2024,
+            },
+            i as u64 + 2,
+        )
+        .unwrap();
+    }
+    tx.commit(3).unwrap();
+    let lens = lens_from(LENS);
+    let data = store
+        .indicator_data(&[&lens], &options(AreaLevel::Buurt))
+        .unwrap();
+    assert_eq!(data.areas.len(), 5);
+    assert_eq!(data.areas[4].code.as_str(), "BU99020001");
+    // Businesses and flagged addresses: absent there (no addresses imported for GM9902) …
+    assert_eq!(col(&data, &lens, &lens.indicators[1].numerator)[4], None);
+    assert_eq!(col(&data, &lens, &lens.indicators[2].numerator)[4], None);
+    // … signals are not tied to addresses: the table has data, so 0.
+    assert_eq!(
+        col(&data, &lens, &lens.indicators[0].numerator)[4],
+        Some(0.0)
+    );
+    // The first gemeente is unchanged.
+    assert_eq!(
+        col(&data, &lens, &lens.indicators[1].numerator)[0],
+        Some(3.0)
+    );
+}
