@@ -15,7 +15,8 @@
 //! [`sanitize`] (the one filter between data and the terminal); [`lens`] (lens files: format,
 //! validation, catalogue) and [`score`] (pure scoring: normalisation, composite, ranking,
 //! explanation); [`audit`] (the hash-chained audit log); [`export`] (safe CSV writing);
-//! [`hygiene`] (core dumps, configuration).
+//! [`hygiene`] (core dumps, configuration); [`search`] (fuzzy ranking); [`tui`] (the terminal
+//! interface).
 
 pub mod audit;
 pub mod cli;
@@ -31,3 +32,4 @@ pub mod sanitize;
 pub mod score;
 pub mod search;
 pub mod store;
+pub mod tui;

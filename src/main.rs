@@ -9,7 +9,13 @@ fn main() -> ExitCode {
     match schouw::commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("schouw: {}", schouw::sanitize::line(&format!("{e:#}")));
+            // Messages may echo data: every line passes the sanitiser; line breaks between
+            // lines of the message itself are kept.
+            let message = format!("{e:#}");
+            for (i, line) in message.lines().enumerate() {
+                let prefix = if i == 0 { "schouw: " } else { "" };
+                eprintln!("{prefix}{}", schouw::sanitize::field(line, 2000));
+            }
             ExitCode::FAILURE
         }
     }

@@ -90,23 +90,27 @@ pub(crate) fn read(
 ) -> Result<u64, ImportError> {
     let columns = map_columns(file)?;
     job.note_ignored(&columns.ignored);
-    let (mut rows, mut without_buurt) = (0u64, 0u64);
-    while let Some(row) = job.next_row(file)? {
-        rows += 1;
-        let mut f = Fields::new(&columns, &row, &mut job.problems);
-        let Some(address) = address(&mut f, tx).map_err(fields::store_error(file))? else {
-            continue;
-        };
-        without_buurt += u64::from(address.buurt.is_none());
-        job.put(file, row.line, tx.put_address(&address, row.line))?;
-    }
+    let mut without_buurt = 0u64;
+    let count_buurtless = |f: &mut Fields<'_>, tx: &mut ImportTx<'_>| {
+        let a = address(f, tx)?;
+        without_buurt += a.as_ref().map_or(0, |a| u64::from(a.buurt.is_none()));
+        Ok(a)
+    };
+    let rows = fields::read_records(
+        file,
+        tx,
+        job,
+        &columns,
+        count_buurtless,
+        ImportTx::put_address,
+    )?;
     if !columns.has("buurt") {
         job.notes.push(format!(
             "the file has no buurt column, so none of its {rows} addresses lies in a buurt yet"
         ));
     } else if without_buurt > 0 {
         job.notes.push(format!(
-            "{without_buurt} of {rows} addresses have no buurt and lie in no buurt"
+            "{without_buurt} of {rows} addresses have no buurt; they count in no buurt's score"
         ));
     }
     Ok(rows)

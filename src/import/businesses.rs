@@ -54,16 +54,7 @@ pub(crate) fn read(
 ) -> Result<u64, ImportError> {
     let columns = fields::columns(file, SPECS)?;
     job.note_ignored(&columns.ignored);
-    let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
-        rows += 1;
-        let mut f = Fields::new(&columns, &row, &mut job.problems);
-        let Some(business) = business(&mut f, tx).map_err(fields::store_error(file))? else {
-            continue;
-        };
-        job.put(file, row.line, tx.put_business(&business, row.line))?;
-    }
-    Ok(rows)
+    fields::read_records(file, tx, job, &columns, business, ImportTx::put_business)
 }
 
 /// Reads one row into a business, or `None` when it has problems.

@@ -2,8 +2,6 @@
 //! the file's header is matched once, forbidden personal-data columns are refused, unknown
 //! columns are named and never stored.
 
-use std::collections::HashMap;
-
 use super::problem::{Problem, Problems};
 use super::reader::{Row, delimiter_hint};
 
@@ -82,7 +80,9 @@ pub fn normalise(header: &str) -> String {
 /// The header matched against a profile's columns.
 #[derive(Debug, Clone)]
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    /// Canonical column name → field index. A short list: a linear scan beats hashing here,
+    /// and it is looked up for every field of every row.
+    index: Vec<(&'static str, usize)>,
     headers: Vec<String>,
     /// Columns of the file that the profile does not read (never stored).
     pub ignored: Vec<String>,
@@ -93,7 +93,7 @@ impl Columns {
     /// missing required columns (with a delimiter hint when the header is one column).
     pub fn map(headers: &[String], specs: &[ColumnSpec], delimiter: u8) -> Result<Self, Problems> {
         let mut problems = Problems::default();
-        let mut index = HashMap::new();
+        let mut index: Vec<(&'static str, usize)> = Vec::new();
         let mut ignored = Vec::new();
         for (i, h) in headers.iter().enumerate() {
             let n = normalise(h);
@@ -111,7 +111,11 @@ impl Columns {
                 .find(|s| s.name == n || s.aliases.contains(&n.as_str()))
             {
                 Some(spec) => {
-                    if let Some(prev) = index.insert(spec.name, i) {
+                    let prev = index.iter().find(|(n, _)| *n == spec.name).map(|&(_, p)| p);
+                    if prev.is_none() {
+                        index.push((spec.name, i));
+                    }
+                    if let Some(prev) = prev {
                         problems.push(Problem {
                             line: 1,
                             column: Some(h.clone()),
@@ -130,7 +134,7 @@ impl Columns {
         }
         let missing: Vec<&str> = specs
             .iter()
-            .filter(|s| s.required && !index.contains_key(s.name))
+            .filter(|s| s.required && !index.iter().any(|(n, _)| *n == s.name))
             .map(|s| s.name)
             .collect();
         if !missing.is_empty() {
@@ -174,22 +178,25 @@ impl Columns {
 
     /// Whether the file has this column.
     pub fn has(&self, name: &str) -> bool {
-        self.index.contains_key(name)
+        self.position(name).is_some()
     }
 
     /// The value of a column in a row, trimmed; `None` when the column is absent or the value
     /// is empty.
     pub fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r str> {
-        let v = row.fields.get(*self.index.get(name)?)?.trim();
+        let v = row.fields.get(self.position(name)?)?.trim();
         if v.is_empty() { None } else { Some(v) }
     }
 
     /// The column's name as the file writes it (for messages).
     pub fn header(&self, name: &str) -> String {
-        self.index
-            .get(name)
-            .map(|&i| self.headers[i].clone())
+        self.position(name)
+            .map(|i| self.headers[i].clone())
             .unwrap_or_else(|| name.to_owned())
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.index.iter().find(|(n, _)| *n == name).map(|&(_, i)| i)
     }
 }
 

@@ -6,12 +6,12 @@
 
 use std::fmt::Display;
 
-use super::ImportError;
 use super::columns::{ColumnSpec, Columns};
 use super::problem::{Problem, Problems};
 use super::reader::{CsvFile, Row};
+use super::{ImportError, Job};
 use crate::model::BagId;
-use crate::store::StoreError;
+use crate::store::{ImportTx, PutError, StoreError};
 
 /// Matches the file's header against a profile's columns; header problems refuse the file.
 pub(crate) fn columns(file: &CsvFile, specs: &[ColumnSpec]) -> Result<Columns, ImportError> {
@@ -42,6 +42,29 @@ pub(crate) fn store_error(file: &CsvFile) -> impl Fn(StoreError) -> ImportError 
         path: file.path().to_owned(),
         source,
     }
+}
+
+/// The loop every entity profile runs: each row becomes a record through `parse` (which
+/// records the row's problems and returns `None` for a row that has any), and each record is
+/// stored with `put`. Returns the number of records read.
+pub(crate) fn read_records<'t, T>(
+    file: &mut CsvFile,
+    tx: &mut ImportTx<'t>,
+    job: &mut Job<'_>,
+    columns: &Columns,
+    mut parse: impl FnMut(&mut Fields<'_>, &mut ImportTx<'t>) -> Result<Option<T>, StoreError>,
+    put: impl Fn(&mut ImportTx<'t>, &T, u64) -> Result<(), PutError>,
+) -> Result<u64, ImportError> {
+    let mut rows = 0;
+    while let Some(row) = job.next_row(file)? {
+        rows += 1;
+        let mut f = Fields::new(columns, &row, &mut job.problems);
+        let Some(record) = parse(&mut f, tx).map_err(store_error(file))? else {
+            continue;
+        };
+        job.put(file, row.line, put(tx, &record, row.line))?;
+    }
+    Ok(rows)
 }
 
 /// The fields of one row, with the problems found in them so far.

@@ -34,16 +34,7 @@ pub(crate) fn read(
 ) -> Result<u64, ImportError> {
     let columns = fields::columns(file, SPECS)?;
     job.note_ignored(&columns.ignored);
-    let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
-        rows += 1;
-        let mut f = Fields::new(&columns, &row, &mut job.problems);
-        let Some(ownership) = ownership(&mut f, tx).map_err(fields::store_error(file))? else {
-            continue;
-        };
-        job.put(file, row.line, tx.put_ownership(&ownership, row.line))?;
-    }
-    Ok(rows)
+    fields::read_records(file, tx, job, &columns, ownership, ImportTx::put_ownership)
 }
 
 /// Reads one row into an ownership, or `None` when it has problems.

@@ -36,16 +36,14 @@ pub(crate) fn read(
 ) -> Result<u64, ImportError> {
     let columns = fields::columns(file, SPECS)?;
     job.note_ignored(&columns.ignored);
-    let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
-        rows += 1;
-        let mut f = Fields::new(&columns, &row, &mut job.problems);
-        let Some(party) = party(&mut f) else {
-            continue;
-        };
-        job.put(file, row.line, tx.put_party(&party, row.line))?;
-    }
-    Ok(rows)
+    fields::read_records(
+        file,
+        tx,
+        job,
+        &columns,
+        |f, _| Ok(party(f)),
+        ImportTx::put_party,
+    )
 }
 
 /// Reads one row into a party, or `None` when it has problems.

@@ -78,16 +78,7 @@ pub(crate) fn read(
         return Err(fields::header_problem(file, message));
     }
     job.note_ignored(&columns.ignored);
-    let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
-        rows += 1;
-        let mut f = Fields::new(&columns, &row, &mut job.problems);
-        let Some(signal) = signal(&mut f, tx).map_err(fields::store_error(file))? else {
-            continue;
-        };
-        job.put(file, row.line, tx.put_signal(&signal, row.line))?;
-    }
-    Ok(rows)
+    fields::read_records(file, tx, job, &columns, signal, ImportTx::put_signal)
 }
 
 /// Reads one row into a signal, or `None` when it has problems.

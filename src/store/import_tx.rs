@@ -228,12 +228,17 @@ impl Store {
             }
         }
         let mut deferred = Vec::new();
+        let mut bulk = Vec::new();
         if prior.is_none() {
             for table in tables_of(&meta.kind) {
-                deferred.extend(defer_indexes(&tx, table)?);
+                if is_empty(&tx, table)? {
+                    bulk.push(*table);
+                    deferred.extend(defer_indexes(&tx, table)?);
+                }
             }
         }
         Ok(ImportTx {
+            bulk,
             deferred,
             sort_dir,
             kind: meta.kind.clone(),
@@ -251,6 +256,8 @@ impl Store {
 /// An import in progress. See the module documentation.
 pub struct ImportTx<'a> {
     tx: Transaction<'a>,
+    /// Tables loaded in bulk: empty at the start, with no earlier version of this source.
+    bulk: Vec<&'static str>,
     /// Secondary indexes dropped for a bulk load into an empty table: (name, CREATE sql).
     deferred: Vec<(String, String)>,
     /// Where the index sorter may spill while rebuilding them (the database's directory).
@@ -675,9 +682,32 @@ impl ImportTx<'_> {
         result
     }
 
+    /// Runs one insert. In a bulk load (the table was empty and no earlier version exists) a
+    /// key can only clash with an earlier row of this same file, so the upsert clause is
+    /// dropped: a plain insert is cheaper, and its unique-key failure reads as "0 rows
+    /// changed", which [`Self::check_dup`] turns into a duplicate with its first line.
     fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize, PutError> {
+        let bulk = sql
+            .strip_prefix("INSERT INTO ")
+            .and_then(|rest| rest.split('(').next())
+            .is_some_and(|table| self.bulk.contains(&table));
+        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
+        let cut = sql
+            .find(" ON CONFLICT")
+            .filter(|&at| bulk && !sql[at..].contains('?'));
+        let bulk = cut.is_some();
+        let sql = cut.map_or(sql, |at| &sql[..at]);
         let mut stmt = self.tx.prepare_cached(sql).ctx("preparing an insert")?;
-        let n = stmt.execute(params).ctx("storing a row")?;
+        let n = match stmt.execute(params) {
+            Ok(n) => n,
+            Err(e) if bulk && is_unique_violation(&e) => 0,
+            Err(e) => {
+                return Err(PutError::Store(StoreError::Sqlite {
+                    context: "storing a row".into(),
+                    source: e,
+                }));
+            }
+        };
         self.written.set(self.written.get() + n as u64);
         Ok(n)
     }
@@ -714,13 +744,28 @@ impl ImportTx<'_> {
     }
 }
 
-/// Drops the secondary indexes of `table` when it is empty, returning how to rebuild them.
-fn defer_indexes(tx: &Transaction<'_>, table: &str) -> Result<Vec<(String, String)>, StoreError> {
-    let empty = !tx
+/// Whether an error is a primary-key or unique-constraint failure.
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+    )
+}
+
+/// Whether `table` has no rows.
+fn is_empty(tx: &Transaction<'_>, table: &str) -> Result<bool, StoreError> {
+    let any = tx
         .prepare(&format!("SELECT 1 FROM {table} LIMIT 1"))
         .and_then(|mut s| s.exists([]))
         .ctx("checking whether the table is empty")?;
-    if !empty {
+    Ok(!any)
+}
+
+/// Drops the secondary indexes of `table` when it is empty, returning how to rebuild them.
+fn defer_indexes(tx: &Transaction<'_>, table: &str) -> Result<Vec<(String, String)>, StoreError> {
+    if !is_empty(tx, table)? {
         return Ok(Vec::new());
     }
     let mut stmt = tx

@@ -35,7 +35,7 @@ fn canonical_file_imports_with_values_normalised() {
         summary
             .notes
             .iter()
-            .any(|n| n == "1 of 3 addresses have no buurt and lie in no buurt"),
+            .any(|n| n == "1 of 3 addresses have no buurt; they count in no buurt's score"),
         "{:?}",
         summary.notes
     );

@@ -1,0 +1,528 @@
+//! The TUI's own view of the data: the [`DataSource`] trait and the plain view-model types it
+//! returns. The interface never sees the store, SQL or the scoring engine; the commands layer
+//! implements this trait over them (and [`super::fake::FakeSource`] implements it in memory for
+//! tests and benchmarks).
+//!
+//! Everything a source returns is untrusted text. [`Clean`] passes every string through
+//! [`crate::sanitize`] once, when the answer enters the app (see `app::Safe`), so views can
+//! draw whatever is in the state.
+
+use crate::sanitize;
+
+/// Area level of a lens or a score table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    Buurt,
+    Wijk,
+    Gemeente,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Buurt, Level::Wijk, Level::Gemeente];
+
+    /// The keyword used in lens files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Buurt => "buurt",
+            Level::Wijk => "wijk",
+            Level::Gemeente => "gemeente",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.key() == s.trim())
+    }
+
+    pub fn next(self) -> Level {
+        match self {
+            Level::Buurt => Level::Wijk,
+            Level::Wijk => Level::Gemeente,
+            Level::Gemeente => Level::Buurt,
+        }
+    }
+}
+
+/// The set of areas a score is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Compare {
+    All,
+    Gemeente,
+    Stedelijkheid,
+}
+
+impl Compare {
+    pub const ALL: [Compare; 3] = [Compare::All, Compare::Gemeente, Compare::Stedelijkheid];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Compare::All => "all",
+            Compare::Gemeente => "gemeente",
+            Compare::Stedelijkheid => "stedelijkheid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Compare> {
+        Compare::ALL.into_iter().find(|c| c.key() == s.trim())
+    }
+
+    pub fn next(self) -> Compare {
+        match self {
+            Compare::All => Compare::Gemeente,
+            Compare::Gemeente => Compare::Stedelijkheid,
+            Compare::Stedelijkheid => Compare::All,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    HigherIsRiskier,
+    LowerIsRiskier,
+}
+
+/// One indicator of a lens as the lens file defines it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorDef {
+    pub id: String,
+    pub label: String,
+    /// The weight in the lens file (before any live tuning).
+    pub weight: f64,
+    pub direction: Direction,
+    /// How values are normalised, as the lens file names it (e.g. `percentile`, `minmax`).
+    pub normalization: String,
+    /// Distribution of the indicator's values over the lens's areas: min, 25th percentile,
+    /// median, 75th percentile, max. `None` when not known.
+    pub distribution: Option<[f64; 5]>,
+}
+
+/// A lens as listed in the lens panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LensSummary {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    pub compare: Compare,
+    /// Number of areas in the top tier under the lens's own settings.
+    pub top_tier: usize,
+    pub description: String,
+    pub indicators: Vec<IndicatorDef>,
+}
+
+/// What the score table asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreRequest {
+    pub lens: String,
+    pub level: Level,
+    pub compare: Compare,
+    /// Only areas within this gemeente (code `GM....`), if set.
+    pub gemeente: Option<String>,
+    /// Weight overrides by indicator id (live tuning); indicators not listed keep their weight.
+    pub weights: Vec<(String, f64)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    High,
+    Elevated,
+    Normal,
+    /// Listed but not scored (e.g. below the lens's population threshold).
+    NotScored,
+}
+
+/// One row of the score table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaRow {
+    pub code: String,
+    pub name: String,
+    pub gemeente_code: String,
+    pub gemeente: String,
+    pub inhabitants: Option<u64>,
+    /// 0–100, `None` when not scored.
+    pub score: Option<f64>,
+    /// 1-based rank among scored areas.
+    pub rank: Option<usize>,
+    pub tier: Tier,
+    /// Share of the lens weight that had data, 0–1.
+    pub coverage: f64,
+    /// Labels of the indicators that contribute most, largest first.
+    pub top: Vec<String>,
+}
+
+/// One indicator of one area under one lens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorLine {
+    pub id: String,
+    pub label: String,
+    pub value: Option<f64>,
+    /// Median of the comparison set.
+    pub median: Option<f64>,
+    /// Normalised score 0–100.
+    pub normalised: Option<f64>,
+    /// Points this indicator adds to the area score (0–100 scale).
+    pub contribution: Option<f64>,
+    pub weight: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Address,
+    Business,
+    Party,
+    Signal,
+}
+
+/// A reference to one entity; opening it asks [`DataSource::entity`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EntityRef {
+    pub kind: EntityKind,
+    pub id: String,
+}
+
+/// One entity in a list (flagged entities, linked items). `key` is the keyset-paging key: the
+/// next page starts after the last line's key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityLine {
+    pub target: EntityRef,
+    pub key: String,
+    pub label: String,
+    /// Short extra text: flags, role, dates.
+    pub detail: String,
+}
+
+/// One signal (a registration by a partner).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignalLine {
+    pub date: String,
+    pub kind: String,
+    pub source: String,
+    /// The entity the signal is about, if it can be opened.
+    pub target: Option<EntityRef>,
+}
+
+/// Everything the area detail screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaDetail {
+    pub row: AreaRow,
+    /// Number of scored areas the rank is out of.
+    pub of: usize,
+    pub indicators: Vec<IndicatorLine>,
+    /// The first page of flagged entities: at most [`super::app::PAGE`]; fewer means that is
+    /// all of them (more through [`DataSource::flagged_page`]).
+    pub flagged: Vec<EntityLine>,
+    pub signals: Vec<SignalLine>,
+}
+
+/// Labels of facts about an entity; the TUI translates them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    Address,
+    Postcode,
+    Area,
+    Kvk,
+    Vestiging,
+    Sbi,
+    Started,
+    Ended,
+    Residents,
+    Pseudonym,
+    LegalForm,
+    Kind,
+    Date,
+    Source,
+}
+
+/// Headings of groups of linked entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    Businesses,
+    FormerBusinesses,
+    Owners,
+    Transfers,
+    Establishments,
+    Parties,
+    Addresses,
+    About,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlagLine {
+    pub label: String,
+    pub evidence: String,
+}
+
+/// An address, business, party or signal with its linked items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityDetail {
+    pub target: EntityRef,
+    pub title: String,
+    pub facts: Vec<(Fact, String)>,
+    pub flags: Vec<FlagLine>,
+    pub linked: Vec<(Link, Vec<EntityLine>)>,
+    pub signals: Vec<SignalLine>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitKind {
+    Area,
+    Address,
+    Postcode,
+    Business,
+    Kvk,
+}
+
+/// What a search hit opens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    Area(String),
+    Entity(EntityRef),
+}
+
+/// One fuzzy-finder result, best first. `positions` are char indices into `text` that matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub text: String,
+    pub positions: Vec<usize>,
+    /// Where it is (gemeente, postcode, ...).
+    pub context: String,
+    pub target: Target,
+}
+
+/// A lens with tuned weights, to be saved as a new lens file by the commands layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TunedLens {
+    pub base: String,
+    pub id: String,
+    pub weights: Vec<(String, f64)>,
+    /// Replace an existing file of that id (only after the user confirmed).
+    pub overwrite: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// A lens file with this id exists; the TUI asks before overwriting.
+    Exists,
+    Failed(String),
+}
+
+/// The data the TUI reads. Errors are short messages for the status line; the TUI shows them
+/// (sanitised) and carries on. Implementations should keep each call bounded (pages, limits):
+/// they run on the input path.
+pub trait DataSource {
+    /// All lenses, in display order.
+    fn lenses(&self) -> Vec<LensSummary>;
+    /// The score table for one lens, ranked (best rank first).
+    fn scores(&mut self, req: &ScoreRequest) -> Result<Vec<AreaRow>, String>;
+    /// One area under the settings of the table it was opened from. The area may be at another
+    /// level than `req.level` (opened by code or from the finder): score it among its own level.
+    fn area_detail(&mut self, req: &ScoreRequest, area: &str) -> Result<AreaDetail, String>;
+    fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String>;
+    /// The next page of flagged entities of `lens` in `area`, after key `after`.
+    fn flagged_page(
+        &mut self,
+        lens: &str,
+        area: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<EntityLine>, String>;
+    fn search(&mut self, query: &str, limit: usize) -> Result<Vec<SearchHit>, String>;
+    /// Writes a tuned lens to the user's lens directory; returns the path written, for the
+    /// status line. Called by the event loop for [`super::app::Effect::SaveLens`].
+    fn save_lens(&mut self, lens: &TunedLens) -> Result<String, SaveError> {
+        let _ = lens;
+        Err(SaveError::Failed("saving lenses is not available".into()))
+    }
+}
+
+/// Makes every data string of a value safe to draw (see [`crate::sanitize`]).
+pub trait Clean {
+    fn clean(self) -> Self;
+}
+
+fn s(v: String) -> String {
+    sanitize::line(&v)
+}
+
+impl<T: Clean> Clean for Vec<T> {
+    fn clean(self) -> Self {
+        self.into_iter().map(Clean::clean).collect()
+    }
+}
+
+impl Clean for IndicatorDef {
+    fn clean(self) -> Self {
+        IndicatorDef {
+            id: s(self.id),
+            label: s(self.label),
+            normalization: s(self.normalization),
+            ..self
+        }
+    }
+}
+
+impl Clean for LensSummary {
+    fn clean(self) -> Self {
+        LensSummary {
+            id: s(self.id),
+            name: s(self.name),
+            description: sanitize::field(&self.description, 1000),
+            indicators: self.indicators.clean(),
+            ..self
+        }
+    }
+}
+
+impl Clean for AreaRow {
+    fn clean(self) -> Self {
+        AreaRow {
+            code: s(self.code),
+            name: s(self.name),
+            gemeente_code: s(self.gemeente_code),
+            gemeente: s(self.gemeente),
+            top: self.top.into_iter().map(s).collect(),
+            ..self
+        }
+    }
+}
+
+impl Clean for IndicatorLine {
+    fn clean(self) -> Self {
+        IndicatorLine {
+            id: s(self.id),
+            label: s(self.label),
+            ..self
+        }
+    }
+}
+
+impl Clean for EntityRef {
+    fn clean(self) -> Self {
+        // The id is only passed back to the source, never drawn raw; keep it exact.
+        self
+    }
+}
+
+impl Clean for EntityLine {
+    fn clean(self) -> Self {
+        EntityLine {
+            label: s(self.label),
+            detail: s(self.detail),
+            ..self
+        }
+    }
+}
+
+impl Clean for SignalLine {
+    fn clean(self) -> Self {
+        SignalLine {
+            date: s(self.date),
+            kind: s(self.kind),
+            source: s(self.source),
+            ..self
+        }
+    }
+}
+
+impl Clean for AreaDetail {
+    fn clean(self) -> Self {
+        AreaDetail {
+            row: self.row.clean(),
+            indicators: self.indicators.clean(),
+            flagged: self.flagged.clean(),
+            signals: self.signals.clean(),
+            ..self
+        }
+    }
+}
+
+impl Clean for FlagLine {
+    fn clean(self) -> Self {
+        FlagLine {
+            label: s(self.label),
+            evidence: s(self.evidence),
+        }
+    }
+}
+
+impl Clean for EntityDetail {
+    fn clean(self) -> Self {
+        EntityDetail {
+            title: s(self.title),
+            facts: self.facts.into_iter().map(|(f, v)| (f, s(v))).collect(),
+            flags: self.flags.clean(),
+            linked: self
+                .linked
+                .into_iter()
+                .map(|(l, items)| (l, items.clean()))
+                .collect(),
+            signals: self.signals.clean(),
+            ..self
+        }
+    }
+}
+
+impl Clean for SearchHit {
+    fn clean(self) -> Self {
+        let (text, positions) = clean_marked(&self.text, &self.positions);
+        SearchHit {
+            text,
+            positions,
+            context: s(self.context),
+            ..self
+        }
+    }
+}
+
+/// Sanitises `text` and moves the marked char positions along with the characters they mark
+/// (an escaped character becomes several visible ones, all marked).
+pub fn clean_marked(text: &str, positions: &[usize]) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut marks = Vec::new();
+    let mut n = 0;
+    for (i, c) in text.chars().enumerate() {
+        if i >= sanitize::MAX_CHARS {
+            out.push_str("...");
+            break;
+        }
+        let mut buf = [0u8; 4];
+        let piece = sanitize::line(c.encode_utf8(&mut buf));
+        let len = piece.chars().count();
+        if positions.contains(&i) {
+            marks.extend(n..n + len);
+        }
+        n += len;
+        out.push_str(&piece);
+    }
+    (out, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_positions_follow_escapes() {
+        let (t, p) = clean_marked("a\x1bb", &[0, 2]);
+        assert_eq!(t, "a^[b");
+        assert_eq!(p, vec![0, 3]);
+    }
+
+    #[test]
+    fn rows_are_cleaned() {
+        let row = AreaRow {
+            code: "BU1".into(),
+            name: "x\x1b[2Jy\u{202E}".into(),
+            gemeente_code: "GM1".into(),
+            gemeente: "g".into(),
+            inhabitants: None,
+            score: None,
+            rank: None,
+            tier: Tier::NotScored,
+            coverage: 0.0,
+            top: vec!["\x07".into()],
+        }
+        .clean();
+        assert_eq!(row.name, "x^[[2Jy<U+202E>");
+        assert_eq!(row.top, vec!["^G".to_string()]);
+    }
+}
