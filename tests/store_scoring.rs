@@ -544,3 +544,26 @@ fn a_gemeente_without_addresses_has_absent_counts_not_zeros() {
         Some(3.0)
     );
 }
+
+#[test]
+fn flagged_entities_per_area_are_grouped_and_paged() {
+    let store = fixture(true);
+    let lens = lens_from(LENS);
+    let reference = RefDate::parse("2024-06-30").unwrap();
+    let page = store
+        .flagged_in_area(&lens, reference, &code(WK), None, 10)
+        .unwrap();
+    // Address 1 carries all three flags of the lens; no other entity carries any.
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].id, bag(1).as_str());
+    let ids: Vec<&str> = page[0].flags.iter().map(|f| f.flag.as_str()).collect();
+    assert_eq!(ids, ["veel_kvk", "overbewoning", "beide"]);
+    let after = store
+        .flagged_in_area(&lens, reference, &code(WK), Some(bag(1).as_str()), 10)
+        .unwrap();
+    assert!(after.is_empty());
+    let elsewhere = store
+        .flagged_in_area(&lens, reference, &code(BU[1]), None, 10)
+        .unwrap();
+    assert!(elsewhere.is_empty());
+}
