@@ -489,3 +489,81 @@ fn every_shipped_lens_scores_the_fixture() {
         }
     }
 }
+
+#[test]
+fn a_gemeente_without_addresses_has_absent_counts_not_zeros() {
+    let mut store = fixture(true);
+    let mut tx = store
+        .begin_import(&SourceMeta {
+            kind: "fixture".into(),
+            name: "elders.csv".into(),
+            sha256: "elders".into(),
+            imported_by: "test".into(),
+            imported_at: "2026-01-01T00:00:00Z".into(),
+        })
+        .unwrap();
+    for (i, (c, level)) in [
+        ("GM9902", AreaLevel::Gemeente),
+        ("WK990200", AreaLevel::Wijk),
+        ("BU99020001", AreaLevel::Buurt),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let code = code(c);
+        tx.put_area(
+            &Area {
+                parent: code.parent(),
+                code,
+                level,
+                name: c.into(),
+                year: 2024,
+            },
+            i as u64 + 2,
+        )
+        .unwrap();
+    }
+    tx.commit(3).unwrap();
+    let lens = lens_from(LENS);
+    let data = store
+        .indicator_data(&[&lens], &options(AreaLevel::Buurt))
+        .unwrap();
+    assert_eq!(data.areas.len(), 5);
+    assert_eq!(data.areas[4].code.as_str(), "BU99020001");
+    // Businesses and flagged addresses: absent there (no addresses imported for GM9902) …
+    assert_eq!(col(&data, &lens, &lens.indicators[1].numerator)[4], None);
+    assert_eq!(col(&data, &lens, &lens.indicators[2].numerator)[4], None);
+    // … signals are not tied to addresses: the table has data, so 0.
+    assert_eq!(
+        col(&data, &lens, &lens.indicators[0].numerator)[4],
+        Some(0.0)
+    );
+    // The first gemeente is unchanged.
+    assert_eq!(
+        col(&data, &lens, &lens.indicators[1].numerator)[0],
+        Some(3.0)
+    );
+}
+
+#[test]
+fn flagged_entities_per_area_are_grouped_and_paged() {
+    let store = fixture(true);
+    let lens = lens_from(LENS);
+    let reference = RefDate::parse("2024-06-30").unwrap();
+    let page = store
+        .flagged_in_area(&lens, reference, &code(WK), None, 10)
+        .unwrap();
+    // Address 1 carries all three flags of the lens; no other entity carries any.
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].id, bag(1).as_str());
+    let ids: Vec<&str> = page[0].flags.iter().map(|f| f.flag.as_str()).collect();
+    assert_eq!(ids, ["veel_kvk", "overbewoning", "beide"]);
+    let after = store
+        .flagged_in_area(&lens, reference, &code(WK), Some(bag(1).as_str()), 10)
+        .unwrap();
+    assert!(after.is_empty());
+    let elsewhere = store
+        .flagged_in_area(&lens, reference, &code(BU[1]), None, 10)
+        .unwrap();
+    assert!(elsewhere.is_empty());
+}

@@ -35,6 +35,19 @@ pub struct FlaggedEntity {
     pub evidence: Vec<String>,
 }
 
+/// One entity with every flag of a lens that holds for it (for lists per area).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityFlags {
+    /// `address`, `business` or `party`.
+    pub subject: &'static str,
+    /// The entity id; also the paging key.
+    pub id: String,
+    /// The buurten it lies in.
+    pub buurten: Vec<String>,
+    /// The flags, in lens order, each with its evidence.
+    pub flags: Vec<FlaggedEntity>,
+}
+
 /// The entity tables a rule needs; without rows in one of them the rule cannot be evaluated
 /// and its counts are absent.
 pub fn rule_tables(rule: &Rule) -> Vec<&'static str> {
@@ -138,6 +151,26 @@ impl Store {
             out.extend(self.flag_entities_with(flag, reference, &mut memo)?);
         }
         Ok(out)
+    }
+
+    /// The entities in `area` (a buurt, wijk or gemeente) that carry at least one flag of the
+    /// lens, one entry per entity with all its flags, sorted by id; the page after id `after`,
+    /// at most `limit` long. Evaluates the lens's flags over the whole database: callers that
+    /// page often should keep [`Store::lens_flags`] and group it with [`group_by_entity`].
+    pub fn flagged_in_area(
+        &self,
+        lens: &Lens,
+        reference: RefDate,
+        area: &crate::model::AreaCode,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<EntityFlags>, StoreError> {
+        let all = self.lens_flags(lens, reference)?;
+        Ok(group_by_entity(all, Some(area))
+            .into_iter()
+            .filter(|e| after.is_none_or(|a| e.id.as_str() > a))
+            .take(limit)
+            .collect())
     }
 
     /// The entities one flag holds for at the reference date, sorted by id.
@@ -501,6 +534,32 @@ impl Store {
             }
         }
     }
+}
+
+/// Groups flagged entities by entity (sorted by id), keeping those in `area` if given.
+pub fn group_by_entity(
+    flagged: Vec<FlaggedEntity>,
+    area: Option<&crate::model::AreaCode>,
+) -> Vec<EntityFlags> {
+    let mut by: BTreeMap<String, EntityFlags> = BTreeMap::new();
+    for e in flagged {
+        if let Some(a) = area
+            && !e
+                .buurten
+                .iter()
+                .any(|b| super::indicators::area_within(b, a))
+        {
+            continue;
+        }
+        let entry = by.entry(e.id.clone()).or_insert_with(|| EntityFlags {
+            subject: e.subject,
+            id: e.id.clone(),
+            buurten: e.buurten.clone(),
+            flags: Vec::new(),
+        });
+        entry.flags.push(e);
+    }
+    by.into_values().collect()
 }
 
 /// The parties with a count of at least `min`, with evidence.

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rusqlite::params_from_iter;
+use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::flags::{FlagMemo, FlaggedEntity, rule_tables};
 use super::open::{Context, Store, StoreError};
@@ -310,6 +310,36 @@ impl Store {
         Ok((!set.is_empty()).then_some(set))
     }
 
+    /// The gemeenten (`GMxxxx`) with at least one address, found by skipping through the
+    /// buurt index one gemeente at a time (one index seek per gemeente).
+    pub fn gemeenten_with_addresses(&self) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT buurt_code FROM addresses WHERE buurt_code > ?1
+                 ORDER BY buurt_code LIMIT 1",
+            )
+            .ctx("finding gemeenten with addresses")?;
+        let mut out = HashSet::new();
+        let mut after = String::new();
+        loop {
+            let next: Option<String> = stmt
+                .query_row([&after], |r| r.get(0))
+                .optional()
+                .ctx("finding gemeenten with addresses")?;
+            let Some(code) = next else { break };
+            match AreaCode::parse(&code).ok().and_then(|c| c.gemeente()) {
+                Some(g) => {
+                    // Past every buurt code of this gemeente.
+                    after = format!("BU{}\u{10FFFF}", &g.as_str()[2..]);
+                    out.insert(g.to_string());
+                }
+                None => after = format!("{code}\u{10FFFF}"),
+            }
+        }
+        Ok(out)
+    }
+
     /// The latest year with areas at this level.
     pub fn latest_area_year(&self, level: AreaLevel) -> Result<Option<i32>, StoreError> {
         self.conn
@@ -467,6 +497,13 @@ impl Store {
             .map(|(i, a)| (a.code.as_str(), i))
             .collect();
         let presence = self.presence()?;
+        // Counts tied to addresses are absent in a gemeente without any imported address
+        // (regional BAG extract, national CBS table), not 0.
+        let gemeenten = self.gemeenten_with_addresses()?;
+        let with_addresses: Vec<bool> = areas
+            .iter()
+            .map(|a| gemeenten.contains(a.gemeente.as_str()))
+            .collect();
 
         let mut stats = BTreeMap::new();
         let mut specs: Vec<CountSpec> = Vec::new();
@@ -524,9 +561,12 @@ impl Store {
                     }
                 }
             }
+            let anchored = table != EntityTable::Signals;
             for (j, &si) in mine.iter().enumerate() {
                 for (a, sums) in per_area.iter().enumerate() {
-                    counts[si].1[a] = Some(sums[j] as f64);
+                    if !anchored || with_addresses[a] {
+                        counts[si].1[a] = Some(sums[j] as f64);
+                    }
                 }
             }
         }
@@ -583,9 +623,19 @@ impl Store {
                         }
                     }
                 }
+                let anchored = !matches!(
+                    flag.rule,
+                    crate::lens::Rule::Signals {
+                        subject: crate::lens::Subject::Party,
+                        ..
+                    }
+                );
                 flagged.insert(
                     key.clone(),
-                    col.into_iter().map(|c| Some(c as f64)).collect(),
+                    col.into_iter()
+                        .zip(&with_addresses)
+                        .map(|(c, &w)| (w || !anchored).then_some(c as f64))
+                        .collect(),
                 );
                 flags.insert(key, entities);
             }
