@@ -6,7 +6,7 @@
 //!
 //! | column | required | aliases | value |
 //! |---|---|---|---|
-//! | `id` | yes | `pseudoniem`, `pseudonym`, `partij_id` | the pseudonym: 1–64 letters, digits or `- _ . : + / =` (like `NP-3F9A2C`); 9 digits are refused as a probable BSN; unique in the file |
+//! | `id` | yes | `pseudoniem`, `pseudonym`, `partij_id` | the pseudonym: 1–64 letters, digits or `- _ . : + / =` (like `NP-3F9A2C`); 9 digits are refused as a probable BSN (never shown), or with `--pseudo-key` pseudonymised; unique in the file |
 //! | `kind` | yes | `soort` | `natural` or `legal`; also `natuurlijk persoon`, `np`, `rechtspersoon`, `rp` (any case) |
 //! | `kvk` | no | `kvk_nummer`, `kvknummer` | KvK number of a legal person, 8 digits; refused for a natural person (link a person to a business through `roles`) |
 //! | `name` | no | `naam`, `statutaire_naam` | name of a legal person, at most 200 characters; refused for a natural person |
