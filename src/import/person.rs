@@ -11,11 +11,14 @@
 //! | `birth_date` | `geboortedatum`, `date_of_birth` | `1970-01-31` or `31-01-1970` |
 //!
 //! A row's pseudonym comes from its BSN when it has one, otherwise from its full name with its
-//! birth date. The full name is one column (`name`/`naam` in `parties`), or the parts
-//! `voornamen`, `tussenvoegsel`, `achternaam` joined by spaces in that order, so
-//! `Jan van der Berg` and `Jan` + `van der` + `Berg` give the same pseudonym. Link columns
-//! (`party` in roles, ownership and signals) may hold a BSN. Other personal columns
-//! (voorletters, geboorteplaats, …) stay refused.
+//! birth date (a name without a birth date is a problem). The full name is one column
+//! (`name`/`naam`: in `parties` on a natural person's row, in `roles` and `ownership` always),
+//! or the parts `voornamen`, `tussenvoegsel`, `achternaam` joined by spaces in that order, so
+//! `Jan van der Berg` and `Jan` + `van der` + `Berg` give the same pseudonym. A party column
+//! (`id` of a natural person in `parties`, `party` in roles, ownership and signals, a party's
+//! `entity_id` in signals) may hold a BSN instead; a value there that looks like a BSN is never
+//! shown, with or without a key. Other personal columns (voorletters, geboorteplaats, …) stay
+//! refused by the column check.
 
 use super::Job;
 use super::columns::ColumnSpec;

@@ -69,6 +69,12 @@ impl PseudoKey {
         file.take(MAX_KEY_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| err(format!("cannot read the file: {e}")))?;
+        if bytes.len() as u64 > MAX_KEY_BYTES {
+            wipe(&mut bytes);
+            return Err(err(
+                "the file grew while it was read; check who else writes to it".into(),
+            ));
+        }
         Self::from_bytes(bytes).map_err(err)
     }
 
