@@ -272,6 +272,12 @@ pub struct ImportArgs {
     /// with the same kind and name replaces this one.
     #[arg(long = "as", value_name = "NAME")]
     pub source_name: Option<String>,
+    /// Turn raw identifiers of natural persons (a BSN, or a name with a birth date) into keyed
+    /// pseudonyms with the key in KEYFILE; the raw values are never stored. Only for parties,
+    /// roles, ownership and signals. KEYFILE: a regular file (no symlink) of at least 32 bytes
+    /// that only you can read (chmod 600).
+    #[arg(long, value_name = "KEYFILE")]
+    pub pseudo_key: Option<PathBuf>,
 }
 
 /// Kinds of file `schouw import` reads.

@@ -15,6 +15,7 @@ mod businesses;
 mod cbs;
 mod ownership;
 mod parties;
+mod person;
 mod roles;
 mod sbi;
 mod signals;
@@ -27,6 +28,7 @@ pub use problem::{ImportError, Problem, Problems};
 use reader::{CsvFile, ReadOptions, Row};
 
 use crate::cli::ImportKind;
+use crate::pseudo::PseudoKey;
 use crate::store::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta, Store, StoreError};
 
 /// How to import a file.
@@ -42,6 +44,9 @@ pub struct ImportOptions {
     pub imported_by: String,
     /// The time of the import (ISO 8601, UTC).
     pub imported_at: String,
+    /// The key that turns raw identifiers of natural persons into keyed pseudonyms
+    /// (`--pseudo-key`); without it such columns are refused.
+    pub pseudo_key: Option<PseudoKey>,
 }
 
 /// What importing one file did.
@@ -74,6 +79,8 @@ pub struct Job<'p> {
     pub year: Option<i32>,
     /// Whether the year came from the file name (profiles mention it in a note).
     pub year_from_name: bool,
+    /// The pseudonymisation key, when raw identifiers may be read.
+    pub pseudo_key: Option<&'p PseudoKey>,
     progress: &'p mut dyn FnMut(u64, u64),
     ticks: u64,
 }
@@ -147,6 +154,12 @@ pub fn import_file(
     {
         return Ok(Outcome::AlreadyImported(prior));
     }
+    if opts.pseudo_key.is_some() && !takes_pseudo_key(kind) {
+        return Err(ImportError::file(
+            path,
+            "--pseudo-key is only for parties, roles, ownership and signals files; import this file without it",
+        ));
+    }
     let mut file = CsvFile::open(path, &facts, opts.read)?;
     let name_year = year_in_name(&facts.file_name);
     let mut job = Job {
@@ -154,6 +167,7 @@ pub fn import_file(
         notes: Vec::new(),
         year: opts.year.or(name_year),
         year_from_name: opts.year.is_none() && name_year.is_some(),
+        pseudo_key: opts.pseudo_key.as_ref(),
         progress,
         ticks: 0,
     };
@@ -213,6 +227,14 @@ fn read_profile(
         ImportKind::Ownership => ownership::read(file, tx, job),
         ImportKind::Signals => signals::read(file, tx, job),
     }
+}
+
+/// Whether files of this kind may hold raw identifiers of natural persons to pseudonymise.
+fn takes_pseudo_key(kind: ImportKind) -> bool {
+    matches!(
+        kind,
+        ImportKind::Parties | ImportKind::Roles | ImportKind::Ownership | ImportKind::Signals
+    )
 }
 
 /// The name a kind is recorded under in `sources.kind`.

@@ -15,8 +15,8 @@
 //! [`sanitize`] (the one filter between data and the terminal); [`lens`] (lens files: format,
 //! validation, catalogue) and [`score`] (pure scoring: normalisation, composite, ranking,
 //! explanation); [`audit`] (the hash-chained audit log); [`export`] (safe CSV writing);
-//! [`hygiene`] (core dumps, configuration); [`search`] (fuzzy ranking); [`tui`] (the terminal
-//! interface).
+//! [`hygiene`] (core dumps, configuration); [`pseudo`] (keyed pseudonyms of raw identifiers at
+//! import); [`search`] (fuzzy ranking); [`tui`] (the terminal interface).
 
 pub mod audit;
 pub mod cli;
@@ -28,6 +28,7 @@ pub mod hygiene;
 pub mod import;
 pub mod lens;
 pub mod model;
+pub mod pseudo;
 pub mod sanitize;
 pub mod score;
 pub mod search;

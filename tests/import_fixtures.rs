@@ -26,6 +26,7 @@ fn options(encoding: Encoding, delimiter: Option<u8>) -> ImportOptions {
         source_name: None,
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
+        pseudo_key: None,
     }
 }
 

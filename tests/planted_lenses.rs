@@ -51,6 +51,7 @@ fn import_all(store: &mut Store, dir: &Path) {
         source_name: None,
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
+        pseudo_key: None,
     };
     for (file, kind) in FILES {
         let path = dir.join(file);

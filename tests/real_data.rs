@@ -30,6 +30,7 @@ fn opts() -> ImportOptions {
         source_name: None,
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
+        pseudo_key: None,
     }
 }
 

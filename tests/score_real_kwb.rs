@@ -124,6 +124,7 @@ fn real_utrecht_kwb_through_the_store_reports_missing_entity_data() {
         source_name: None,
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
+        pseudo_key: None,
     };
     let outcome = import_file(&mut store, ImportKind::Cbs, &path, &opts, &mut |_, _| {}).unwrap();
     assert!(matches!(outcome, Outcome::Imported(_)));

@@ -116,6 +116,7 @@ fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
         source_name: None,
         imported_by: crate::clock::os_user(),
         imported_at: crate::clock::now_iso(),
+        pseudo_key: None,
     };
     for (file, kind) in DEMO_FILES {
         match import_file(&mut store, *kind, &data.join(file), &opts, &mut |_, _| {})? {

@@ -11,11 +11,18 @@ use crate::audit::{self, Audit};
 use crate::cli::ImportArgs;
 use crate::import::reader::ReadOptions;
 use crate::import::{ImportOptions, Outcome, import_file};
+use crate::pseudo::PseudoKey;
 use crate::sanitize;
 use crate::store::Store;
 
 /// Runs `schouw import`.
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let pseudo_key = args
+        .pseudo_key
+        .as_deref()
+        .map(PseudoKey::load)
+        .transpose()
+        .context("nothing was imported")?;
     let mut store = Store::open_or_create(&args.db)?;
     // Fail-closed: no import without its audit entries.
     let mut log = Audit::open(&store).context("nothing was imported")?;
@@ -28,6 +35,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         source_name: args.source_name.clone(),
         imported_by: crate::clock::os_user(),
         imported_at: crate::clock::now_iso(),
+        pseudo_key,
     };
     for (i, file) in args.files.iter().enumerate() {
         let sha256 = audit::file_sha256(file).ok();

@@ -14,6 +14,10 @@ pub struct ColumnSpec {
     pub aliases: &'static [&'static str],
     /// Whether the file must have it.
     pub required: bool,
+    /// Whether it holds a raw identifier of a natural person that is turned into a keyed
+    /// pseudonym at once (only in profiles read with `--pseudo-key`); such a column may carry
+    /// a name from the forbidden list.
+    pub personal: bool,
 }
 
 impl ColumnSpec {
@@ -23,6 +27,7 @@ impl ColumnSpec {
             name,
             aliases,
             required: true,
+            personal: false,
         }
     }
 
@@ -32,12 +37,29 @@ impl ColumnSpec {
             name,
             aliases,
             required: false,
+            personal: false,
         }
+    }
+
+    /// A column the file may have that holds a raw identifier to pseudonymise (see
+    /// [`ColumnSpec::personal`]).
+    pub const fn personal(name: &'static str, aliases: &'static [&'static str]) -> Self {
+        ColumnSpec {
+            name,
+            aliases,
+            required: false,
+            personal: true,
+        }
+    }
+
+    fn matches(&self, normalised: &str) -> bool {
+        self.name == normalised || self.aliases.contains(&normalised)
     }
 }
 
 /// Column names that mean personal data schouw must never store (AVG data minimisation):
-/// citizen service numbers, names and birth dates of natural persons.
+/// citizen service numbers, names and birth dates of natural persons. Only a profile read with
+/// a pseudonymisation key accepts some of them, through [`ColumnSpec::personal`] columns.
 const FORBIDDEN: &[&str] = &[
     "bsn",
     "burgerservicenummer",
@@ -97,7 +119,8 @@ impl Columns {
         let mut ignored = Vec::new();
         for (i, h) in headers.iter().enumerate() {
             let n = normalise(h);
-            if FORBIDDEN.contains(&n.as_str()) {
+            let pseudonymised = specs.iter().any(|s| s.personal && s.matches(&n));
+            if FORBIDDEN.contains(&n.as_str()) && !pseudonymised {
                 problems.push(Problem {
                     line: 1,
                     column: Some(h.clone()),
@@ -106,10 +129,7 @@ impl Columns {
                 });
                 continue;
             }
-            match specs
-                .iter()
-                .find(|s| s.name == n || s.aliases.contains(&n.as_str()))
-            {
+            match specs.iter().find(|s| s.matches(&n)) {
                 Some(spec) => {
                     let prev = index.iter().find(|(n, _)| *n == spec.name).map(|&(_, p)| p);
                     if prev.is_none() {
@@ -230,5 +250,20 @@ mod tests {
         );
         let p = Columns::map(&h(&["kvk", "kvknummer"]), SPECS, b',').unwrap_err();
         assert!(p.listed()[0].message.contains("appears twice"));
+    }
+
+    #[test]
+    fn personal_columns_are_accepted_only_where_a_profile_pseudonymises_them() {
+        const KEYED: &[ColumnSpec] = &[
+            ColumnSpec::required("kvk", &[]),
+            ColumnSpec::personal("bsn", &["burgerservicenummer"]),
+        ];
+        let c = Columns::map(&h(&["kvk", "Burgerservicenummer"]), KEYED, b',').unwrap();
+        assert!(c.has("bsn"));
+        let p = Columns::map(&h(&["kvk", "bsn", "geboorteplaats"]), KEYED, b',').unwrap_err();
+        assert_eq!(p.total(), 1);
+        assert_eq!(p.listed()[0].column.as_deref(), Some("geboorteplaats"));
+        const PLAIN: &[ColumnSpec] = &[ColumnSpec::optional("bsn", &[])];
+        assert!(Columns::map(&h(&["bsn"]), PLAIN, b',').is_err());
     }
 }

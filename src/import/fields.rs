@@ -73,6 +73,7 @@ pub(crate) struct Fields<'a> {
     row: &'a Row,
     problems: &'a mut Problems,
     ok: bool,
+    hidden: Vec<&'static str>,
 }
 
 impl<'a> Fields<'a> {
@@ -83,6 +84,7 @@ impl<'a> Fields<'a> {
             row,
             problems,
             ok: true,
+            hidden: Vec::new(),
         }
     }
 
@@ -144,10 +146,31 @@ impl<'a> Fields<'a> {
     /// Records a problem with the value of `name` (the message says what is wrong and what to
     /// do; the value found is added).
     pub fn refuse(&mut self, name: &str, message: impl Into<String>) {
+        if self.hidden.contains(&name) {
+            return self.refuse_hidden(name, message);
+        }
         self.ok = false;
         let found = self.raw(name).unwrap_or("");
         self.problems
             .field(self.row.line, &self.columns.header(name), message, found);
+    }
+
+    /// Marks the value of `name` as a raw identifier of a person: later problems with it show
+    /// it only as `(hidden)`.
+    pub fn hide(&mut self, name: &'static str) {
+        self.hidden.push(name);
+    }
+
+    /// Records a problem with a value that must never be shown (a raw identifier of a person):
+    /// the problem names the line and the column, and the value found only as `(hidden)`.
+    pub fn refuse_hidden(&mut self, name: &str, message: impl Into<String>) {
+        self.ok = false;
+        self.problems.push(Problem {
+            line: self.row.line,
+            column: Some(self.columns.header(name)),
+            message: format!("{}; found (hidden)", message.into()),
+            found: None,
+        });
     }
 
     /// Records a problem with the row as a whole.

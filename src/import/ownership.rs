@@ -4,7 +4,7 @@
 //! | column | required | aliases | value |
 //! |---|---|---|---|
 //! | `address_id` | yes | `nummeraanduiding_id`, `adres_id` | nummeraanduiding id (16 digits) of an address already imported |
-//! | `party` | yes | `eigenaar`, `partij`, `partij_id` | pseudonym of a party already imported (see `parties`) |
+//! | `party` | yes | `eigenaar`, `partij`, `partij_id` | pseudonym of a party already imported (see `parties`); with `--pseudo-key` also a BSN, or leave it empty and give the person's raw identifiers (`bsn`, or `naam` or `voornamen`/`tussenvoegsel`/`achternaam` with `geboortedatum`, see `person`), which become the same pseudonym as in `parties` |
 //! | `acquired` | yes | `datum_verkrijging`, `transactiedatum` | date of the transfer, `2024-03-31` or `31-03-2024` |
 //! | `ended` | no | `datum_einde`, `einddatum` | date, not before `acquired` |
 //! | `price` | no | `koopsom`, `prijs` | price in euro, 0 or more: `250000`, `1.234,56`, `250000,00`, `1.250.000`, `€ 250000`; `€` and spaces are ignored; a single dot before three digits (`250.000`) is refused as ambiguous: write `250000` or `250.000,00` |
@@ -13,9 +13,10 @@
 
 use super::columns::ColumnSpec;
 use super::fields::{self, Fields};
+use super::person::{self, Pseudonymiser};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::model::{EntityKind, Ownership, parse_date, parse_decimal, parse_pseudonym};
+use crate::model::{EntityKind, Ownership, parse_date, parse_decimal};
 use crate::store::{ImportTx, StoreError};
 
 const SPECS: &[ColumnSpec] = &[
@@ -32,13 +33,27 @@ pub(crate) fn read(
     tx: &mut ImportTx<'_>,
     job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
-    let columns = fields::columns(file, SPECS)?;
+    let mut pseudo = Pseudonymiser::new(job.pseudo_key);
+    let columns = fields::columns(file, &pseudo.specs(SPECS, "party", &[person::LINK_NAME]))?;
     job.note_ignored(&columns.ignored);
-    fields::read_records(file, tx, job, &columns, ownership, ImportTx::put_ownership)
+    let rows = fields::read_records(
+        file,
+        tx,
+        job,
+        &columns,
+        |f, tx| ownership(f, tx, &mut pseudo),
+        ImportTx::put_ownership,
+    )?;
+    pseudo.note(job);
+    Ok(rows)
 }
 
 /// Reads one row into an ownership, or `None` when it has problems.
-fn ownership(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Ownership>, StoreError> {
+fn ownership(
+    f: &mut Fields<'_>,
+    tx: &mut ImportTx<'_>,
+    pseudo: &mut Pseudonymiser<'_>,
+) -> Result<Option<Ownership>, StoreError> {
     let address = f.required("address_id", fields::nummeraanduiding_id);
     if let Some(a) = &address {
         if !tx.entity_known(EntityKind::Address, a.as_str())? {
@@ -48,7 +63,7 @@ fn ownership(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Ownersh
             );
         }
     }
-    let party = f.required("party", parse_pseudonym);
+    let party = pseudo.party(f, "party", Some("name"));
     if let Some(p) = &party {
         if !tx.entity_known(EntityKind::Party, p)? {
             f.refuse(

@@ -3,7 +3,7 @@
 //!
 //! | column | required | aliases | value |
 //! |---|---|---|---|
-//! | `party` | yes | `partij`, `partij_id`, `pseudoniem` | pseudonym of a party already imported (see `parties`) |
+//! | `party` | yes | `partij`, `partij_id`, `pseudoniem` | pseudonym of a party already imported (see `parties`); with `--pseudo-key` also a BSN, or leave it empty and give the person's raw identifiers (`bsn`, or `naam` or `voornamen`/`tussenvoegsel`/`achternaam` with `geboortedatum`, see `person`), which become the same pseudonym as in `parties` |
 //! | `kvk` | yes | `kvk_nummer`, `kvknummer` | KvK number (8 digits) of a business already imported |
 //! | `role` | yes | `rol`, `functie` | the role as the source writes it, at most 200 characters |
 //! | `started` | no | `datum_aanvang`, `begindatum`, `startdatum` | date, `2024-03-31` or `31-03-2024` |
@@ -14,9 +14,10 @@
 
 use super::columns::ColumnSpec;
 use super::fields::{self, Fields, MAX_NAME};
+use super::person::{self, Pseudonymiser};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::model::{EntityKind, KvkNummer, Role, parse_date, parse_pseudonym};
+use crate::model::{EntityKind, KvkNummer, Role, parse_date};
 use crate::store::{ImportTx, StoreError};
 
 const SPECS: &[ColumnSpec] = &[
@@ -33,14 +34,28 @@ pub(crate) fn read(
     tx: &mut ImportTx<'_>,
     job: &mut Job<'_>,
 ) -> Result<u64, ImportError> {
-    let columns = fields::columns(file, SPECS)?;
+    let mut pseudo = Pseudonymiser::new(job.pseudo_key);
+    let columns = fields::columns(file, &pseudo.specs(SPECS, "party", &[person::LINK_NAME]))?;
     job.note_ignored(&columns.ignored);
-    fields::read_records(file, tx, job, &columns, role, ImportTx::put_role)
+    let rows = fields::read_records(
+        file,
+        tx,
+        job,
+        &columns,
+        |f, tx| role(f, tx, &mut pseudo),
+        ImportTx::put_role,
+    )?;
+    pseudo.note(job);
+    Ok(rows)
 }
 
 /// Reads one row into a role, or `None` when it has problems.
-fn role(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Role>, StoreError> {
-    let party = f.required("party", parse_pseudonym);
+fn role(
+    f: &mut Fields<'_>,
+    tx: &mut ImportTx<'_>,
+    pseudo: &mut Pseudonymiser<'_>,
+) -> Result<Option<Role>, StoreError> {
+    let party = pseudo.party(f, "party", Some("name"));
     if let Some(p) = &party {
         if !tx.entity_known(EntityKind::Party, p)? {
             f.refuse(

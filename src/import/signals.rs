@@ -8,10 +8,10 @@
 //! | `kind` | yes | `soort`, `type` | what kind of signal (`hennep_ontmanteld`, `drugslab`, `overlast`, …), at most 200 characters |
 //! | `date` | yes | `datum` | date, `2024-03-31` or `31-03-2024` |
 //! | `entity_kind` | see below | `entiteit_soort` | `address`, `business`, `party` or `area`; also `adres`, `bedrijf`, `vestiging`, `partij`, `gebied` |
-//! | `entity_id` | see below | `entiteit_id` | key of the entity: nummeraanduiding id (16 digits), vestigingsnummer (12 digits), party pseudonym, or CBS area code |
+//! | `entity_id` | see below | `entiteit_id` | key of the entity: nummeraanduiding id (16 digits), vestigingsnummer (12 digits), party pseudonym (with `--pseudo-key` also a BSN, pseudonymised), or CBS area code |
 //! | `address_id` | see below | `nummeraanduiding_id`, `adres_id` | compact form: the signal concerns this address |
 //! | `vestigingsnummer` | see below | | compact form: the signal concerns this business |
-//! | `party` | see below | `partij`, `partij_id`, `pseudoniem` | compact form: the signal concerns this party |
+//! | `party` | see below | `partij`, `partij_id`, `pseudoniem` | compact form: the signal concerns this party (pseudonym; with `--pseudo-key` also a BSN, pseudonymised) |
 //! | `weight` | no | `weging` | weight as the source gives it; decimal comma or point |
 //! | `phase` | no | `fase` | phase in the handling protocol, at most 200 characters |
 //! | `text` | no | `omschrijving`, `toelichting` | short text, at most 500 characters |
@@ -24,11 +24,10 @@
 
 use super::columns::ColumnSpec;
 use super::fields::{self, Fields, MAX_NAME};
+use super::person::Pseudonymiser;
 use super::reader::CsvFile;
 use super::{ImportError, Job};
-use crate::model::{
-    AreaCode, EntityKind, Signal, Vestigingsnummer, parse_date, parse_decimal, parse_pseudonym,
-};
+use crate::model::{AreaCode, EntityKind, Signal, Vestigingsnummer, parse_date, parse_decimal};
 use crate::store::{ImportTx, StoreError};
 
 /// The longest signal text.
@@ -78,16 +77,30 @@ pub(crate) fn read(
         return Err(fields::header_problem(file, message));
     }
     job.note_ignored(&columns.ignored);
-    fields::read_records(file, tx, job, &columns, signal, ImportTx::put_signal)
+    let mut pseudo = Pseudonymiser::new(job.pseudo_key);
+    let rows = fields::read_records(
+        file,
+        tx,
+        job,
+        &columns,
+        |f, tx| signal(f, tx, &mut pseudo),
+        ImportTx::put_signal,
+    )?;
+    pseudo.note(job);
+    Ok(rows)
 }
 
 /// Reads one row into a signal, or `None` when it has problems.
-fn signal(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Signal>, StoreError> {
+fn signal(
+    f: &mut Fields<'_>,
+    tx: &mut ImportTx<'_>,
+    pseudo: &mut Pseudonymiser<'_>,
+) -> Result<Option<Signal>, StoreError> {
     let id = f.required_text("id", MAX_NAME);
     let source = f.required_text("source", MAX_NAME);
     let kind = f.required_text("kind", MAX_NAME);
     let date = f.required("date", parse_date);
-    let entity = entity(f, tx)?;
+    let entity = entity(f, tx, pseudo)?;
     let weight = f.optional("weight", parse_decimal);
     let phase = f.text("phase", MAX_NAME);
     let text = f.text("text", MAX_TEXT);
@@ -113,6 +126,7 @@ fn signal(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Signal>, S
 fn entity(
     f: &mut Fields<'_>,
     tx: &mut ImportTx<'_>,
+    pseudo: &mut Pseudonymiser<'_>,
 ) -> Result<Option<(EntityKind, String)>, StoreError> {
     let mut named: Vec<(EntityKind, &str)> = Vec::new();
     let kind = f.optional("entity_kind", |s| {
@@ -154,7 +168,11 @@ fn entity(
             return Ok(None);
         }
     };
-    let Some(id) = f.optional(column, |s| entity_key(kind, s)) else {
+    let id = match kind {
+        EntityKind::Party => pseudo.reference(f, column),
+        _ => f.optional(column, |s| entity_key(kind, s)),
+    };
+    let Some(id) = id else {
         return Ok(None);
     };
     if !tx.entity_known(kind, &id)? {
@@ -184,7 +202,7 @@ fn entity_key(kind: EntityKind, s: &str) -> Result<String, &'static str> {
         EntityKind::Business => Vestigingsnummer::parse(s)
             .map(|v| text(&v))
             .map_err(|e| e.expected),
-        EntityKind::Party => parse_pseudonym(s).map_err(|e| e.expected),
+        EntityKind::Party => crate::model::parse_pseudonym(s).map_err(|e| e.expected),
         EntityKind::Area => AreaCode::parse(s).map(|v| text(&v)).map_err(|e| e.expected),
     }
 }

@@ -38,6 +38,7 @@ fn run(
         source_name: None,
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
+        pseudo_key: None,
     };
     import_file(store, kind(kind_name), &path, &opts, &mut |_, _| {})
 }
