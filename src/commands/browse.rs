@@ -5,6 +5,7 @@
 
 mod entity;
 mod rows;
+mod save;
 
 use std::collections::HashMap;
 
@@ -14,7 +15,7 @@ use crate::score::{Prepared, ScoreOptions, prepare};
 use crate::store::{FlaggedEntity, IndicatorOptions, Store};
 use crate::tui::{
     AreaDetail, AreaRow, Compare, DataSource, EntityDetail, EntityLine, EntityRef, LensSummary,
-    Level, ScoreRequest, SearchHit,
+    Level, SaveError, ScoreRequest, SearchHit, TunedLens,
 };
 
 /// How many flagged entities or signals a list shows at most per request.
@@ -248,6 +249,14 @@ impl DataSource for StoreSource {
             line.label = entity::name_of(&self.store, &line.target).map_err(|e| e.to_string())?;
         }
         Ok(page)
+    }
+
+    fn save_lens(&mut self, tuned: &TunedLens) -> Result<String, SaveError> {
+        let base = self.lens(&tuned.base).map_err(SaveError::Failed)?;
+        let dir = crate::lens::user_lens_dir().ok_or_else(|| {
+            SaveError::Failed("no configuration directory (HOME is not set)".into())
+        })?;
+        save::save(&dir, base, tuned).map(|p| p.display().to_string())
     }
 
     fn search(&mut self, query: &str, limit: usize) -> Result<Vec<SearchHit>, String> {
