@@ -11,11 +11,6 @@ pub fn now_iso() -> String {
     iso_from_unix(secs)
 }
 
-/// Today, as `2026-11-25` (UTC).
-pub fn today_iso() -> String {
-    now_iso()[..10].to_owned()
-}
-
 /// Formats seconds since 1970 as ISO 8601 UTC.
 pub fn iso_from_unix(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
@@ -42,15 +37,10 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-/// The operating-system user running schouw: `USER`, `LOGNAME` or `USERNAME`, else the name
-/// of the process's real user id in `/etc/passwd`, else `uid <n>`.
+/// The operating-system user running schouw: the name of the process's real user id in
+/// `/etc/passwd` (the environment can be set by anyone), else `USER`, `LOGNAME` or
+/// `USERNAME`, else `uid <n>` or `unknown`. The audit log and `sources.imported_by` both use it.
 pub fn os_user() -> String {
-    if let Some(name) = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-    {
-        return name;
-    }
     let uid = std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -58,18 +48,21 @@ pub fn os_user() -> String {
                 .find_map(|l| l.strip_prefix("Uid:"))
                 .and_then(|l| l.split_whitespace().next().map(str::to_owned))
         });
-    let Some(uid) = uid else {
-        return "unknown".to_owned();
-    };
-    std::fs::read_to_string("/etc/passwd")
-        .ok()
-        .and_then(|p| {
-            p.lines().find_map(|l| {
-                let f: Vec<&str> = l.split(':').collect();
-                (f.len() > 2 && f[2] == uid).then(|| f[0].to_owned())
-            })
+    let from_passwd = uid.as_deref().and_then(|uid| {
+        let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+        passwd.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() > 2 && f[2] == uid).then(|| f[0].to_owned())
         })
-        .unwrap_or_else(|| format!("uid {uid}"))
+    });
+    from_passwd
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        })
+        .or_else(|| uid.map(|u| format!("uid {u}")))
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 #[cfg(test)]

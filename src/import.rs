@@ -49,6 +49,23 @@ pub struct ImportOptions {
     pub pseudo_key: Option<PseudoKey>,
 }
 
+impl ImportOptions {
+    /// UTF-8, the file's own delimiter, no year, the file name as source name, no key.
+    pub fn new(imported_by: impl Into<String>, imported_at: impl Into<String>) -> Self {
+        ImportOptions {
+            read: ReadOptions {
+                encoding: crate::cli::Encoding::Utf8,
+                delimiter: None,
+            },
+            year: None,
+            source_name: None,
+            imported_by: imported_by.into(),
+            imported_at: imported_at.into(),
+            pseudo_key: None,
+        }
+    }
+}
+
 /// What importing one file did.
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -268,15 +285,6 @@ pub fn year_in_name(name: &str) -> Option<i32> {
         let y: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
         (1990..=2099).contains(&y).then_some(y)
     })
-}
-
-/// The file a profile is not yet able to read (used while a profile is being built).
-#[allow(dead_code)]
-pub(crate) fn not_yet(file: &CsvFile, what: &str) -> ImportError {
-    ImportError::file(
-        file.path(),
-        format!("importing {what} is not available yet"),
-    )
 }
 
 #[cfg(test)]

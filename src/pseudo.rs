@@ -15,7 +15,7 @@ pub mod canonical;
 pub mod hmac;
 pub mod key;
 
-pub use canonical::{BsnError, bsn, name_and_birth_date};
+pub use canonical::{BsnError, bsn, looks_like_bsn, name_and_birth_date};
 pub use key::{KeyError, MIN_KEY_BYTES, PseudoKey};
 
 /// The prefix of keyed pseudonyms made by schouw.

@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use schouw::cli::{Encoding, ImportKind};
-use schouw::import::reader::ReadOptions;
+use schouw::cli::ImportKind;
 use schouw::import::{ImportOptions, Outcome, Summary, import_file};
 use schouw::model::{AreaCode, AreaLevel};
 use schouw::store::Store;
@@ -21,17 +20,7 @@ fn data_dir() -> Option<PathBuf> {
 }
 
 fn opts() -> ImportOptions {
-    ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
-        year: None,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
-    }
+    ImportOptions::new("test", "2026-01-01T00:00:00Z")
 }
 
 fn run(store: &mut Store, kind: ImportKind, path: &Path) -> Outcome {

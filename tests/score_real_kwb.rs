@@ -102,8 +102,7 @@ fn kwetsbare_wijk_ranks_real_utrecht_buurten_on_cbs_figures_alone() {
 /// statistics score, entity data is reported missing (absent, not zero).
 #[test]
 fn real_utrecht_kwb_through_the_store_reports_missing_entity_data() {
-    use schouw::cli::{Encoding, ImportKind};
-    use schouw::import::reader::ReadOptions;
+    use schouw::cli::ImportKind;
     use schouw::import::{ImportOptions, Outcome, import_file};
     use schouw::store::{IndicatorOptions, Store};
 
@@ -115,17 +114,7 @@ fn real_utrecht_kwb_through_the_store_reports_missing_entity_data() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_or_create(&dir.path().join("u.db")).unwrap();
-    let opts = ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
-        year: None,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
-    };
+    let opts = ImportOptions::new("test", "2026-01-01T00:00:00Z");
     let outcome = import_file(&mut store, ImportKind::Cbs, &path, &opts, &mut |_, _| {}).unwrap();
     assert!(matches!(outcome, Outcome::Imported(_)));
 

@@ -26,9 +26,7 @@ impl SessionInfo {
     /// Reads the current process's user, host, tty and SSH client.
     pub fn current() -> SessionInfo {
         let uid = real_uid();
-        let user = uid
-            .and_then(|u| user_name(&std::fs::read_to_string("/etc/passwd").ok()?, u))
-            .unwrap_or_else(crate::clock::os_user);
+        let user = crate::clock::os_user();
         let origin = origin_text(
             uid,
             hostname().as_deref(),
@@ -94,16 +92,6 @@ fn real_uid() -> Option<u32> {
         .ok()
 }
 
-/// The account name of `uid` in `/etc/passwd` text.
-fn user_name(passwd: &str, uid: u32) -> Option<String> {
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        let id: u32 = f.nth(1)?.parse().ok()?;
-        (id == uid && !name.is_empty()).then(|| printable(name))
-    })
-}
-
 fn tty() -> Option<String> {
     let is_tty = [
         std::io::stdin().is_terminal(),
@@ -156,10 +144,6 @@ mod tests {
             "uid=1000 host=ws12 tty=/dev/pts/3 ssh=192.0.2.7"
         );
         assert_eq!(origin_text(None, None, None, None), "tty=none");
-        let passwd = "root:x:0:0:root:/root:/bin/bash\nana:x:1000:1000::/home/ana:/bin/sh\n";
-        assert_eq!(user_name(passwd, 1000).as_deref(), Some("ana"));
-        assert_eq!(user_name(passwd, 0).as_deref(), Some("root"));
-        assert_eq!(user_name(passwd, 7), None);
         assert_eq!(printable("a\u{1b}[31mb c"), "a31mbc");
     }
 

@@ -5,9 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::cli::{Encoding, ImportKind, Scale};
+use crate::cli::{ImportKind, Scale};
 use crate::generate::{GenOptions, generate};
-use crate::import::reader::ReadOptions;
 use crate::import::{ImportOptions, Outcome, import_file};
 use crate::store::Store;
 
@@ -107,17 +106,7 @@ pub fn build(db: &Path) -> anyhow::Result<()> {
 
 fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
     let mut store = Store::open_or_create(db)?;
-    let opts = ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
-        year: None,
-        source_name: None,
-        imported_by: crate::clock::os_user(),
-        imported_at: crate::clock::now_iso(),
-        pseudo_key: None,
-    };
+    let opts = ImportOptions::new(crate::clock::os_user(), crate::clock::now_iso());
     for (file, kind) in DEMO_FILES {
         match import_file(&mut store, *kind, &data.join(file), &opts, &mut |_, _| {})? {
             Outcome::Imported(_) | Outcome::AlreadyImported(_) => {}

@@ -17,6 +17,12 @@ use crate::store::Store;
 
 /// Runs `schouw import`.
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    if args.source_name.is_some() && args.files.len() > 1 {
+        anyhow::bail!(
+            "--as names one source, but {} files were given: each would replace the one before it; import them one by one, each with its own --as",
+            args.files.len()
+        );
+    }
     let pseudo_key = args
         .pseudo_key
         .as_deref()
@@ -78,7 +84,7 @@ fn import_one(
         Outcome::AlreadyImported(prior) => {
             outln!(
                 "{shown}: already imported on {} by {} (as {}); nothing changed",
-                prior.imported_at,
+                sanitize::line(&prior.imported_at),
                 sanitize::line(&prior.imported_by),
                 sanitize::line(&prior.name)
             );
@@ -96,7 +102,7 @@ fn import_one(
             if let Some(prior) = &c.replaced {
                 outln!(
                     "  replaces the version imported on {} by {}",
-                    prior.imported_at,
+                    sanitize::line(&prior.imported_at),
                     sanitize::line(&prior.imported_by)
                 );
             }

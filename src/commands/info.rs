@@ -42,12 +42,12 @@ pub fn render_text(db: &Path, info: &DbInfo) -> String {
     for src in &info.sources {
         s.push_str(&format!(
             "  {:<10} {:<32} {:>9} rows  {}  by {:<10} sha256 {}{}\n",
-            src.kind,
+            sanitize::field(&src.kind, 10),
             sanitize::field(&src.file_name, 32),
             src.rows,
-            src.imported_at,
+            sanitize::field(&src.imported_at, 20),
             sanitize::field(&src.imported_by, 16),
-            &src.sha256[..src.sha256.len().min(12)],
+            sanitize::field(&src.sha256, 12).trim_end_matches("..."),
             if src.replaced_by.is_some() {
                 "  (replaced)"
             } else {

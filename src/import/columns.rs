@@ -82,6 +82,26 @@ const FORBIDDEN: &[&str] = &[
     "surname",
 ];
 
+/// Words that make any column personal data wherever they stand in its name
+/// (`bsn_nummer`, `eigenaar_bsn`, `voornamen_partner`).
+const FORBIDDEN_WORDS: &[&str] = &[
+    "bsn",
+    "burgerservicenummer",
+    "sofinummer",
+    "voornaam",
+    "voornamen",
+    "voorletters",
+    "achternaam",
+    "geslachtsnaam",
+    "geboortedatum",
+    "geboorteplaats",
+];
+
+/// Whether a normalised column name means personal data that must never be stored.
+fn forbidden(n: &str) -> bool {
+    FORBIDDEN.contains(&n) || n.split('_').any(|w| FORBIDDEN_WORDS.contains(&w))
+}
+
 /// Lower-case, trimmed, with spaces, dashes and dots as `_`: `KvK-nummer` → `kvk_nummer`.
 pub fn normalise(header: &str) -> String {
     header
@@ -120,7 +140,7 @@ impl Columns {
         for (i, h) in headers.iter().enumerate() {
             let n = normalise(h);
             let pseudonymised = specs.iter().any(|s| s.personal && s.matches(&n));
-            if FORBIDDEN.contains(&n.as_str()) && !pseudonymised {
+            if forbidden(&n) && !pseudonymised {
                 problems.push(Problem {
                     line: 1,
                     column: Some(h.clone()),
@@ -240,6 +260,18 @@ mod tests {
         assert_eq!(c.ignored, ["extra"]);
         let p = Columns::map(&h(&["kvk", "BSN"]), SPECS, b',').unwrap_err();
         assert!(p.listed()[0].message.contains("never store"));
+        for personal in [
+            "BSN-nummer",
+            "bsn eigenaar",
+            "Voornamen partner",
+            "geboortedatum_kind",
+        ] {
+            assert!(
+                Columns::map(&h(&["kvk", personal]), SPECS, b',').is_err(),
+                "{personal}"
+            );
+        }
+        assert!(Columns::map(&h(&["kvk", "naam_bedrijf"]), SPECS, b',').is_ok());
         let p = Columns::map(&h(&["naam;score"]), SPECS, b',').unwrap_err();
         assert!(
             p.listed()[0]

@@ -146,7 +146,9 @@ impl<'a> Fields<'a> {
     /// Records a problem with the value of `name` (the message says what is wrong and what to
     /// do; the value found is added).
     pub fn refuse(&mut self, name: &str, message: impl Into<String>) {
-        if self.hidden.contains(&name) {
+        // A value that may be a citizen service number is never echoed, whatever the column.
+        let bsn_like = self.raw(name).is_some_and(crate::pseudo::looks_like_bsn);
+        if self.hidden.contains(&name) || bsn_like {
             return self.refuse_hidden(name, message);
         }
         self.ok = false;

@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use super::reader::ReadOptions;
 use super::{ImportError, ImportOptions, Outcome, Summary, import_file};
-use crate::cli::{Encoding, ImportKind};
+use crate::cli::ImportKind;
 use crate::model::{Area, AreaCode, SbiEntry};
 use crate::store::{DbInfo, DumpRow, SourceMeta, Store};
 
@@ -61,17 +60,7 @@ fn meta(kind: &str, name: &str) -> SourceMeta {
 
 /// Import options as the tests use them: UTF-8, delimiter from the header.
 pub(crate) fn options() -> ImportOptions {
-    ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
-        year: None,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
-    }
+    ImportOptions::new("test", "2026-01-01T00:00:00Z")
 }
 
 /// Imports `text` as a file called `name`.

@@ -93,6 +93,9 @@ impl AreaCode {
     /// Parses and normalises an area code (trims spaces, upper-cases).
     pub fn parse(s: &str) -> Result<Self, IdError> {
         let s = s.trim().to_ascii_uppercase();
+        if !s.is_ascii() {
+            return err(AREA_EXPECTED);
+        }
         let ok = match s.get(..2) {
             Some("NL") => s == "NL00" || s == "NL01",
             Some("GM") => s.len() == 6 && all_digits(&s[2..]),
@@ -265,6 +268,11 @@ mod tests {
         assert!(AreaCode::parse("BU03630").is_err());
         assert!(AreaCode::parse("XX036300").is_err());
         assert!(AreaCode::parse("BUAB630000").is_err());
+        assert!(
+            AreaCode::parse("BU012é000").is_err(),
+            "multi-byte text is refused, not sliced"
+        );
+        assert!(AreaCode::parse("WK012é0").is_err());
     }
 
     #[test]
