@@ -212,3 +212,34 @@ fn a_bad_row_lists_file_line_column_and_stores_nothing() {
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert!(json["sources"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn one_source_name_for_several_files_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["a.csv", "b.csv"] {
+        std::fs::write(
+            dir.path().join(f),
+            "id,street,number\n9900200000000001,Kade,1\n",
+        )
+        .unwrap();
+    }
+    let out = schouw(
+        &[
+            "import",
+            "x.db",
+            "addresses",
+            "a.csv",
+            "b.csv",
+            "--as",
+            "bag",
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--as names one source"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("x.db").exists(), "nothing was created");
+}
