@@ -8,8 +8,8 @@ mod pseudonym;
 mod values;
 
 pub use entities::{
-    Address, Area, Business, EntityKind, Ownership, Party, PartyKind, Role, SbiEntry, Signal,
-    StatValue,
+    Address, Area, BAG_USES, Business, EntityKind, Ownership, Party, PartyKind, Role, SbiEntry,
+    Signal, StatValue,
 };
 pub use ids::{
     AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer,

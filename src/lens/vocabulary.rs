@@ -24,20 +24,8 @@ pub const KWB_STAT_KEYS: &[&str] = &[
     "ste_oad",
 ];
 
-/// BAG gebruiksdoelen, as the address files write them (lower case).
-pub const BAG_USES: &[&str] = &[
-    "woonfunctie",
-    "bijeenkomstfunctie",
-    "celfunctie",
-    "gezondheidszorgfunctie",
-    "industriefunctie",
-    "kantoorfunctie",
-    "logiesfunctie",
-    "onderwijsfunctie",
-    "sportfunctie",
-    "winkelfunctie",
-    "overige gebruiksfunctie",
-];
+/// BAG gebruiksdoelen, as the store keeps them.
+pub use crate::model::BAG_USES;
 
 /// Signal kinds schouw knows. Other kinds are allowed (partners have their own) but named as a
 /// warning, because a typo would silently count nothing.

@@ -5,6 +5,22 @@ use super::ids::{
     AreaCode, AreaLevel, BagId, IdError, KvkNummer, Postcode, SbiCode, Vestigingsnummer,
 };
 
+/// The BAG gebruiksdoelen as BAG names them and as schouw stores them in `addresses.uses`
+/// (joined by `,`, in this order) and lenses filter on them.
+pub const BAG_USES: &[&str] = &[
+    "woonfunctie",
+    "bijeenkomstfunctie",
+    "celfunctie",
+    "gezondheidszorgfunctie",
+    "industriefunctie",
+    "kantoorfunctie",
+    "logiesfunctie",
+    "onderwijsfunctie",
+    "sportfunctie",
+    "winkelfunctie",
+    "overige gebruiksfunctie",
+];
+
 /// The kinds of entity a signal can concern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {

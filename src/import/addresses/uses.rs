@@ -3,8 +3,10 @@
 //! lower-case names joined by `,` in the BAG list's order.
 
 use crate::import::fields::Fields;
+use crate::model::BAG_USES;
 
-/// The BAG gebruiksdoelen, in the order they are stored; each is also a 0/1 column name.
+/// The BAG gebruiksdoelen as column names (`overige_gebruiksfunctie`), in the order of
+/// [`BAG_USES`], the names they are stored under; each is also a 0/1 flag column.
 pub(super) const USES: &[&str] = &[
     "woonfunctie",
     "bijeenkomstfunctie",
@@ -28,7 +30,7 @@ pub(super) fn read(f: &mut Fields<'_>) -> Option<String> {
             set |= 1 << i;
         }
     }
-    let names: Vec<&str> = USES
+    let names: Vec<&str> = BAG_USES
         .iter()
         .enumerate()
         .filter(|(i, _)| set & (1 << i) != 0)
@@ -77,5 +79,9 @@ mod tests {
         assert_eq!(flag("1"), Ok(true));
         assert_eq!(flag("0"), Ok(false));
         assert!(flag("ja").is_err());
+        assert_eq!(USES.len(), BAG_USES.len());
+        for (column, stored) in USES.iter().zip(BAG_USES) {
+            assert_eq!(column.replace('_', " "), *stored, "same order, same names");
+        }
     }
 }
