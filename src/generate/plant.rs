@@ -34,7 +34,7 @@ pub enum Plant {
     ManyRegistrations,
     /// Dismantled hennep plantations and electricity theft in one woonwijk.
     HennepCluster,
-    /// A house resold five times within 24 months at rising prices.
+    /// A house resold five times within 24 months at rising prices, two more three times.
     QuickResale,
     /// A legal person with roles in twelve businesses that owns eight addresses.
     PropertyNetwork,
@@ -46,7 +46,7 @@ pub enum Plant {
     SyntheticRural,
     /// A drugs lab on the bedrijventerrein.
     SyntheticIndustrial,
-    /// A legal person that bought a house within six months of its registration.
+    /// A legal person that bought three houses within six months of its registration.
     YoungBuyer,
 }
 

@@ -1,6 +1,6 @@
-//! The planted property patterns (lens vastgoed): a house resold five times in two years, a
-//! holding that runs twelve businesses and bought eight properties, and a legal person that
-//! bought a house within six months of its registration.
+//! The planted property patterns (lens vastgoed): a house resold five times in two years (and
+//! two more three times), a holding that runs twelve businesses and bought eight properties, and
+//! a legal person that bought three houses within six months of its registration.
 
 use super::{Ctx, Found, day_between, distinct, others, single_dwellings};
 use crate::generate::addresses::{Here, Tenure};
@@ -24,42 +24,51 @@ pub(super) fn quick_resale(c: &mut Ctx<'_>) -> anyhow::Result<Found> {
         ..
     } = c;
     let (layout, bi, ba) = (*layout, *bi, *ba);
-    let addr = *rng.pick(&single_dwellings(ba, Some(Tenure::OwnerOccupied)));
-    let a = &ba.addrs[addr];
-    let value = ownership::value_2024(layout, bi, a, rng);
-    let mut chain = vec![Transfer {
-        party: state.sink.natural()?,
-        date: Day::ymd(2009, 5, 14),
-        price: Some(ownership::price_at(value, Day::ymd(2009, 5, 14), rng)),
-    }];
-    let mut date = day_between(rng, Day::ymd(2022, 9, 1), Day::ymd(2022, 12, 1));
-    let mut price = (value * 0.82 / 500.0).round() as i64 * 500;
-    for k in 0..5 {
-        let party = if k % 2 == 1 {
-            let reg = date.plus(-rng.range(400, 3000));
-            state
-                .sink
-                .legal(&format!("{} BV", names::company("Invest", rng)), reg)?
-                .0
-        } else {
-            state.sink.natural()?
-        };
-        entities.push(EntityRef::party(&party));
-        chain.push(Transfer {
-            party,
-            date,
-            price: Some(price),
-        });
-        date = date.plus(rng.range(120, 150));
-        price = (price as f64 * rng.uniform(1.12, 1.2) / 500.0).round() as i64 * 500;
+    // One house resold five times, and two more flipped three times by the same kind of
+    // circle: an ABC cluster rarely stops at one address.
+    let pool = single_dwellings(ba, Some(Tenure::OwnerOccupied));
+    let mut addresses = Vec::new();
+    for (addr, resales) in distinct(&pool, 3, rng).into_iter().zip([5, 3, 3]) {
+        let a = &ba.addrs[addr];
+        let value = ownership::value_2024(layout, bi, a, rng);
+        let mut chain = vec![Transfer {
+            party: state.sink.natural()?,
+            date: Day::ymd(2009, 5, 14),
+            price: Some(ownership::price_at(value, Day::ymd(2009, 5, 14), rng)),
+        }];
+        let mut date = day_between(rng, Day::ymd(2022, 9, 1), Day::ymd(2022, 12, 1));
+        if resales < 5 {
+            date = date.plus(rng.range(200, 300));
+        }
+        let mut price = (value * 0.82 / 500.0).round() as i64 * 500;
+        for k in 0..resales {
+            let party = if k % 2 == 1 {
+                let reg = date.plus(-rng.range(60, 300));
+                state
+                    .sink
+                    .legal(&format!("{} BV", names::company("Invest", rng)), reg)?
+                    .0
+            } else {
+                state.sink.natural()?
+            };
+            entities.push(EntityRef::party(&party));
+            chain.push(Transfer {
+                party,
+                date,
+                price: Some(price),
+            });
+            date = date.plus(rng.range(120, 150));
+            price = (price as f64 * rng.uniform(1.12, 1.2) / 500.0).round() as i64 * 500;
+        }
+        ownership::write_chain(state, &a.id, &chain)?;
+        addresses.push(EntityRef::address(&a.id));
+        skip.push(addr);
     }
-    ownership::write_chain(state, &a.id, &chain)?;
-    entities.insert(0, EntityRef::address(&a.id));
-    skip.push(addr);
+    entities.splice(0..0, addresses);
     Ok((
         "doorverkoop",
         "vastgoed",
-        "Woning vijf keer doorverkocht binnen 24 maanden, telkens 12 tot 20 procent duurder, deels via rechtspersonen.",
+        "Woning vijf keer doorverkocht binnen 24 maanden, telkens 12 tot 20 procent duurder, deels via kort daarvoor opgerichte BV's; twee woningen in dezelfde buurt elk drie keer.",
     ))
 }
 
@@ -158,33 +167,36 @@ pub(super) fn young_buyer(c: &mut Ctx<'_>) -> anyhow::Result<Found> {
         ..
     } = c;
     let (layout, bi, ba) = (*layout, *bi, *ba);
-    let addr = *rng.pick(&single_dwellings(ba, Some(Tenure::OwnerOccupied)));
-    let a = &ba.addrs[addr];
-    let value = ownership::value_2024(layout, bi, a, rng);
     let registered = day_between(rng, Day::ymd(2023, 2, 1), Day::ymd(2023, 6, 1));
-    let bought = registered.plus(rng.range(60, 150));
     let name = format!("{} BV", names::company("Vastgoed", rng));
     let (party, _) = state.sink.legal(&name, registered)?;
-    let first = Day::ymd(2011, 8, 19);
-    let chain = [
-        Transfer {
-            party: state.sink.natural()?,
-            date: first,
-            price: Some(ownership::price_at(value, first, rng)),
-        },
-        Transfer {
-            party: party.clone(),
-            date: bought,
-            price: Some(ownership::price_at(value * 1.25, bought, rng)),
-        },
-    ];
-    ownership::write_chain(state, &a.id, &chain)?;
-    entities.push(EntityRef::address(&a.id));
+    // A fresh BV rarely buys just one house: three in its first months.
+    let pool = single_dwellings(ba, Some(Tenure::OwnerOccupied));
+    for addr in distinct(&pool, 3, rng) {
+        let a = &ba.addrs[addr];
+        let value = ownership::value_2024(layout, bi, a, rng);
+        let bought = registered.plus(rng.range(60, 150));
+        let first = Day::ymd(rng.range(2004, 2016), rng.range(1, 12), rng.range(1, 28));
+        let chain = [
+            Transfer {
+                party: state.sink.natural()?,
+                date: first,
+                price: Some(ownership::price_at(value, first, rng)),
+            },
+            Transfer {
+                party: party.clone(),
+                date: bought,
+                price: Some(ownership::price_at(value * 1.25, bought, rng)),
+            },
+        ];
+        ownership::write_chain(state, &a.id, &chain)?;
+        entities.push(EntityRef::address(&a.id));
+        skip.push(addr);
+    }
     entities.push(EntityRef::party(&party));
-    skip.push(addr);
     Ok((
         "jonge-koper",
         "vastgoed",
-        "Rechtspersoon kocht een woning binnen zes maanden na zijn inschrijving, boven de marktwaarde.",
+        "Rechtspersoon kocht drie woningen binnen zes maanden na zijn inschrijving, boven de marktwaarde.",
     ))
 }
