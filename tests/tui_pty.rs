@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use pty::Pty;
 
 /// The example binary next to this test's binary (`target/<profile>/examples/tui_fake`).

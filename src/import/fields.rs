@@ -56,7 +56,12 @@ pub(crate) fn read_records<'t, T>(
     put: impl Fn(&mut ImportTx<'t>, &T, u64) -> Result<(), PutError>,
 ) -> Result<u64, ImportError> {
     let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
+    // One row buffer for the whole file: its field texts are reused, not reallocated.
+    let mut row = Row {
+        line: 0,
+        fields: Vec::new(),
+    };
+    while job.read_into(file, &mut row)? {
         rows += 1;
         let mut f = Fields::new(columns, &row, &mut job.problems);
         let Some(record) = parse(&mut f, tx).map_err(store_error(file))? else {

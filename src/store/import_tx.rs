@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Statement, Transaction, params};
 
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
@@ -186,9 +186,10 @@ impl Store {
             .path()
             .and_then(|p| p.parent())
             .map(|d| d.to_path_buf());
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        // The transaction borrows the connection for the whole import (not through `self`), so
+        // the prepared inserts kept in `ImportTx::inserts` can live as long as it does.
+        let conn: &Connection = &self.conn;
+        let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
             .ctx("starting the import (is another program writing this database?)")?;
         let prior: Option<(i64, PriorImport)> = tx
             .query_row(
@@ -238,6 +239,8 @@ impl Store {
             }
         }
         Ok(ImportTx {
+            inserts: std::cell::RefCell::new(Vec::new()),
+            conn,
             bulk,
             deferred,
             sort_dir,
@@ -255,6 +258,14 @@ impl Store {
 
 /// An import in progress. See the module documentation.
 pub struct ImportTx<'a> {
+    /// The inserts prepared so far, keyed by the address of their SQL text (always a string
+    /// literal, so the address names the statement), with whether the upsert clause was cut
+    /// for a bulk load. A handful of entries: a linear scan is cheaper than hashing the long
+    /// SQL text for every row, as `prepare_cached` would. Declared before `tx`, so the
+    /// statements are finalised before the transaction ends.
+    inserts: std::cell::RefCell<Vec<Insert<'a>>>,
+    /// The connection `tx` runs on, for statements that outlive a single call.
+    conn: &'a Connection,
     tx: Transaction<'a>,
     /// Tables loaded in bulk: empty at the start, with no earlier version of this source.
     bulk: Vec<&'static str>,
@@ -271,7 +282,16 @@ pub struct ImportTx<'a> {
     sbi: Option<HashSet<String>>,
 }
 
-impl ImportTx<'_> {
+/// A prepared insert kept for the whole import (see [`ImportTx::run`]).
+struct Insert<'a> {
+    /// Address and length of the SQL text it was prepared from.
+    key: (usize, usize),
+    stmt: Statement<'a>,
+    /// Whether the upsert clause was cut for a bulk load.
+    bulk: bool,
+}
+
+impl<'a> ImportTx<'a> {
     /// Whether an area with this code exists in any year (including rows of this import).
     pub fn area_known(&mut self, code: &AreaCode) -> Result<bool, StoreError> {
         if self.areas.is_none() {
@@ -610,6 +630,7 @@ impl ImportTx<'_> {
     /// Finishes the import: removes what the earlier version had and the new one has not,
     /// records the row count, and commits. `rows` is the number of records read from the file.
     pub fn commit(self, rows: u64) -> Result<ImportCounts, StoreError> {
+        self.inserts.borrow_mut().clear();
         self.rebuild_indexes()?;
         let mut removed = 0;
         if let Some((prior_id, _)) = &self.prior {
@@ -686,18 +707,19 @@ impl ImportTx<'_> {
     /// key can only clash with an earlier row of this same file, so the upsert clause is
     /// dropped: a plain insert is cheaper, and its unique-key failure reads as "0 rows
     /// changed", which [`Self::check_dup`] turns into a duplicate with its first line.
-    fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize, PutError> {
-        let bulk = sql
-            .strip_prefix("INSERT INTO ")
-            .and_then(|rest| rest.split('(').next())
-            .is_some_and(|table| self.bulk.contains(&table));
-        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
-        let cut = sql
-            .find(" ON CONFLICT")
-            .filter(|&at| bulk && !sql[at..].contains('?'));
-        let bulk = cut.is_some();
-        let sql = cut.map_or(sql, |at| &sql[..at]);
-        let mut stmt = self.tx.prepare_cached(sql).ctx("preparing an insert")?;
+    fn run(&self, sql: &'static str, params: impl rusqlite::Params) -> Result<usize, PutError> {
+        let mut inserts = self.inserts.borrow_mut();
+        let key = (sql.as_ptr() as usize, sql.len());
+        let at = match inserts.iter().position(|i| i.key == key) {
+            Some(at) => at,
+            None => {
+                let (stmt, bulk) = self.prepare_insert(sql)?;
+                inserts.push(Insert { key, stmt, bulk });
+                inserts.len() - 1
+            }
+        };
+        let Insert { stmt, bulk, .. } = &mut inserts[at];
+        let bulk = *bulk;
         let n = match stmt.execute(params) {
             Ok(n) => n,
             Err(e) if bulk && is_unique_violation(&e) => 0,
@@ -710,6 +732,24 @@ impl ImportTx<'_> {
         };
         self.written.set(self.written.get() + n as u64);
         Ok(n)
+    }
+
+    /// Prepares an insert, without its upsert clause in a bulk load (see [`Self::run`]);
+    /// returns the statement and whether the clause was cut.
+    fn prepare_insert(&self, sql: &str) -> Result<(Statement<'a>, bool), PutError> {
+        let bulk = sql
+            .strip_prefix("INSERT INTO ")
+            .and_then(|rest| rest.split('(').next())
+            .is_some_and(|table| self.bulk.contains(&table));
+        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
+        let cut = sql
+            .find(" ON CONFLICT")
+            .filter(|&at| bulk && !sql[at..].contains('?'));
+        let stmt = self
+            .conn
+            .prepare(cut.map_or(sql, |at| &sql[..at]))
+            .ctx("preparing an insert")?;
+        Ok((stmt, cut.is_some()))
     }
 
     fn check_dup(
