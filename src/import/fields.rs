@@ -67,7 +67,17 @@ pub(crate) fn read_records<'t, T>(
         let Some(record) = parse(&mut f, tx).map_err(store_error(file))? else {
             continue;
         };
-        job.put(file, row.line, put(tx, &record, row.line))?;
+        match put(tx, &record, row.line) {
+            // A reference the insert itself found missing: a problem of that column, as if
+            // `parse` had looked it up.
+            Err(PutError::UnknownReferenceIn { column, message }) => job.problems.field(
+                row.line,
+                &columns.header(column),
+                message,
+                columns.get(&row, column).unwrap_or(""),
+            ),
+            result => job.put(file, row.line, result)?,
+        }
     }
     Ok(rows)
 }
@@ -146,6 +156,27 @@ impl<'a> Fields<'a> {
     /// Free text that may be empty, at most `max_chars` characters.
     pub fn text(&mut self, name: &str, max_chars: usize) -> Option<String> {
         self.optional(name, |s| text(s, max_chars))
+    }
+
+    /// A mark for [`Self::refuse_at`]: where the row's next problem goes.
+    pub fn mark(&self) -> usize {
+        self.problems.listed().len()
+    }
+
+    /// Like [`Self::refuse`] for a check done late: the problem is listed at `mark`, in the
+    /// order it would have had if the check had been done when the mark was taken.
+    pub fn refuse_at(&mut self, mark: usize, name: &str, message: impl Into<String>) {
+        self.ok = false;
+        let found = self.raw(name).unwrap_or("");
+        self.problems.insert(
+            mark,
+            Problem {
+                line: self.row.line,
+                column: Some(self.columns.header(name)),
+                message: message.into(),
+                found: Some(found.to_owned()),
+            },
+        );
     }
 
     /// Records a problem with the value of `name` (the message says what is wrong and what to

@@ -68,6 +68,15 @@ pub enum PutError {
     /// The row refers to something the database does not have.
     #[error("{0}")]
     UnknownReference(String),
+    /// The row refers to something the database does not have, given in one column (the
+    /// canonical column name; the importer shows it as the file writes it, with the value).
+    #[error("{message}")]
+    UnknownReferenceIn {
+        /// The column holding the reference.
+        column: &'static str,
+        /// What is missing and what to do.
+        message: String,
+    },
     /// A database failure.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -345,6 +354,13 @@ impl<'a> ImportTx<'a> {
         self.exists(sql, id)
     }
 
+    /// Whether inserts into `table` are a bulk load, whose references the insert's foreign
+    /// keys check: an importer may then leave a reference to the insert instead of looking it
+    /// up first (the put reports a missing one as [`PutError::UnknownReferenceIn`]).
+    pub fn checks_references_on_insert(&self, table: &str) -> bool {
+        self.bulk.contains(&table)
+    }
+
     /// Whether any establishment has this KvK number (for roles).
     pub fn kvk_known(&mut self, kvk: &str) -> Result<bool, StoreError> {
         self.exists(
@@ -516,20 +532,24 @@ impl<'a> ImportTx<'a> {
                     line as i64
                 ],
             )
-            .map_err(|e| {
-                self.explain_fk(e, || {
-                    format!(
-                        "address {} is not in the database; import the addresses first",
-                        b.address.as_ref().map(|a| a.as_str()).unwrap_or("")
-                    )
-                })
+            .map_err(|e| match self.explain_fk(e, String::new) {
+                PutError::UnknownReference(_) => unknown_address(b),
+                e => e,
             })?;
-        self.check_dup(
+        let result = self.check_dup(
             n,
             "SELECT line FROM businesses WHERE vestigingsnummer = ?1",
             params![b.vestigingsnummer.as_str()],
             || format!("vestigingsnummer {}", b.vestigingsnummer),
-        )
+        );
+        // A repeated key fails before the foreign key is checked; a missing address is still
+        // the problem to report, as when the importer looks it up first.
+        if let (Err(PutError::Duplicate { .. }), Some(a)) = (&result, &b.address) {
+            if !self.exists("SELECT 1 FROM addresses WHERE id = ?1", a.as_str())? {
+                return Err(unknown_address(b));
+            }
+        }
+        result
     }
 
     /// Stores one party.
@@ -781,6 +801,17 @@ impl<'a> ImportTx<'a> {
             }
             _ => e,
         }
+    }
+}
+
+/// The problem of a business whose address is not in the database.
+fn unknown_address(b: &Business) -> PutError {
+    PutError::UnknownReferenceIn {
+        column: "address_id",
+        message: format!(
+            "address {} is not in the database; import the addresses first",
+            b.address.as_ref().map(|a| a.as_str()).unwrap_or("")
+        ),
     }
 }
 
