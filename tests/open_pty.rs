@@ -35,7 +35,8 @@ fn open_on_the_demo_database_navigates_finds_and_quits() {
     let mut p = Pty::spawn(&bin, &["open", db.to_str().unwrap()], &env);
     p.wait_for("Hennepteelt");
     p.wait_for("? hulp");
-    p.keys(&["j", "j", "j"]);
+    let command: Vec<String> = ":lens hennep\r".chars().map(String::from).collect();
+    p.keys(&command.iter().map(String::as_str).collect::<Vec<_>>());
     p.wait_for("Lenzen: hennep");
     p.keys(&["\r"]);
     p.wait_for("Patroon, geen bewijs");
