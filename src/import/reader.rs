@@ -281,8 +281,8 @@ impl CsvFile {
     }
 
     /// Like [`Self::next_row`], but fills `row` in place, reusing its text buffers, so that a
-    /// long file costs no allocation per field. Returns `false` at the end of the file (`row`
-    /// is then left as it was).
+    /// long file costs no allocation per field. Returns `false` at the end of the file (what
+    /// `row` then holds is no row of the file).
     pub fn read_into(
         &mut self,
         row: &mut Row,
