@@ -116,6 +116,20 @@ impl Job<'_> {
         file.next_row(&mut self.problems)
     }
 
+    /// Like [`Self::next_row`], but fills `row` in place (see [`CsvFile::read_into`]); returns
+    /// `false` at the end of the file or when too many problems were found.
+    pub fn read_into(&mut self, file: &mut CsvFile, row: &mut Row) -> Result<bool, ImportError> {
+        if self.problems.should_stop() {
+            return Ok(false);
+        }
+        self.ticks += 1;
+        if self.ticks % 4096 == 0 {
+            let (done, total) = file.progress();
+            (self.progress)(done, total);
+        }
+        file.read_into(row, &mut self.problems)
+    }
+
     /// Turns a store result for the row on `line` into a problem (duplicates, unknown
     /// references) or a fatal error (the database failed).
     pub fn put(

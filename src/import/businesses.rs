@@ -21,7 +21,7 @@ use super::fields::{self, Fields, MAX_NAME};
 use super::reader::CsvFile;
 use super::{ImportError, Job};
 use crate::model::{
-    Business, EntityKind, KvkNummer, SbiCode, Vestigingsnummer, parse_count, parse_date,
+    BagId, Business, EntityKind, KvkNummer, SbiCode, Vestigingsnummer, parse_count, parse_date,
 };
 use crate::store::{ImportTx, StoreError};
 
@@ -73,12 +73,14 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
     }
     let legal_form = f.text("legal_form", MAX_NAME);
     let address = f.optional("address_id", fields::nummeraanduiding_id);
+    // In a bulk load the insert's foreign key checks the address, so a row that is fine so
+    // far leaves it to the insert; it is looked up here only if the row is not stored anyway.
+    let mut deferred = None;
     if let Some(a) = &address {
-        if !tx.entity_known(EntityKind::Address, a.as_str())? {
-            f.refuse(
-                "address_id",
-                format!("address {a} is not in the database; import the addresses first"),
-            );
+        if f.ok() && tx.checks_references_on_insert("businesses") {
+            deferred = Some(f.mark());
+        } else if !tx.entity_known(EntityKind::Address, a.as_str())? {
+            f.refuse("address_id", unknown_address(a));
         }
     }
     let registered = f.optional("registered", parse_date);
@@ -90,6 +92,11 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
         ended.as_deref(),
     );
     let employees = f.optional("employees", parse_count);
+    if let (Some(mark), Some(a), false) = (deferred, &address, f.ok()) {
+        if !tx.entity_known(EntityKind::Address, a.as_str())? {
+            f.refuse_at(mark, "address_id", unknown_address(a));
+        }
+    }
     let (Some(vestigingsnummer), Some(kvk), Some(name), true) =
         (vestigingsnummer, kvk, name, f.ok())
     else {
@@ -106,6 +113,11 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
         ended,
         employees,
     }))
+}
+
+/// The problem of an address that is not in the database (the same words as the insert's).
+fn unknown_address(a: &BagId) -> String {
+    format!("address {a} is not in the database; import the addresses first")
 }
 
 #[cfg(test)]

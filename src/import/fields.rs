@@ -56,13 +56,28 @@ pub(crate) fn read_records<'t, T>(
     put: impl Fn(&mut ImportTx<'t>, &T, u64) -> Result<(), PutError>,
 ) -> Result<u64, ImportError> {
     let mut rows = 0;
-    while let Some(row) = job.next_row(file)? {
+    // One row buffer for the whole file: its field texts are reused, not reallocated.
+    let mut row = Row {
+        line: 0,
+        fields: Vec::new(),
+    };
+    while job.read_into(file, &mut row)? {
         rows += 1;
         let mut f = Fields::new(columns, &row, &mut job.problems);
         let Some(record) = parse(&mut f, tx).map_err(store_error(file))? else {
             continue;
         };
-        job.put(file, row.line, put(tx, &record, row.line))?;
+        match put(tx, &record, row.line) {
+            // A reference the insert itself found missing: a problem of that column, as if
+            // `parse` had looked it up.
+            Err(PutError::UnknownReferenceIn { column, message }) => job.problems.field(
+                row.line,
+                &columns.header(column),
+                message,
+                columns.get(&row, column).unwrap_or(""),
+            ),
+            result => job.put(file, row.line, result)?,
+        }
     }
     Ok(rows)
 }
@@ -141,6 +156,27 @@ impl<'a> Fields<'a> {
     /// Free text that may be empty, at most `max_chars` characters.
     pub fn text(&mut self, name: &str, max_chars: usize) -> Option<String> {
         self.optional(name, |s| text(s, max_chars))
+    }
+
+    /// A mark for [`Self::refuse_at`]: where the row's next problem goes.
+    pub fn mark(&self) -> usize {
+        self.problems.listed().len()
+    }
+
+    /// Like [`Self::refuse`] for a check done late: the problem is listed at `mark`, in the
+    /// order it would have had if the check had been done when the mark was taken.
+    pub fn refuse_at(&mut self, mark: usize, name: &str, message: impl Into<String>) {
+        self.ok = false;
+        let found = self.raw(name).unwrap_or("");
+        self.problems.insert(
+            mark,
+            Problem {
+                line: self.row.line,
+                column: Some(self.columns.header(name)),
+                message: message.into(),
+                found: Some(found.to_owned()),
+            },
+        );
     }
 
     /// Records a problem with the value of `name` (the message says what is wrong and what to

@@ -53,6 +53,16 @@ impl Problems {
         }
     }
 
+    /// Records a problem as if it had been recorded when `at` problems were listed (see
+    /// [`Self::listed`]): a check done late still lists its problem in the order of the row.
+    pub fn insert(&mut self, at: usize, p: Problem) {
+        self.total += 1;
+        if at < MAX_LISTED {
+            self.listed.insert(at.min(self.listed.len()), p);
+            self.listed.truncate(MAX_LISTED);
+        }
+    }
+
     /// Records a problem in one field.
     pub fn field(&mut self, line: u64, column: &str, message: impl Into<String>, found: &str) {
         self.push(Problem {

@@ -273,6 +273,21 @@ impl CsvFile {
     /// Reads the next row. Row-level problems (ragged rows, bad text) are added to `problems`
     /// and the row is skipped; whole-file problems (an unclosed quote, a NUL byte) are errors.
     pub fn next_row(&mut self, problems: &mut Problems) -> Result<Option<Row>, ImportError> {
+        let mut row = Row {
+            line: 0,
+            fields: Vec::new(),
+        };
+        Ok(self.read_into(&mut row, problems)?.then_some(row))
+    }
+
+    /// Like [`Self::next_row`], but fills `row` in place, reusing its text buffers, so that a
+    /// long file costs no allocation per field. Returns `false` at the end of the file (what
+    /// `row` then holds is no row of the file).
+    pub fn read_into(
+        &mut self,
+        row: &mut Row,
+        problems: &mut Problems,
+    ) -> Result<bool, ImportError> {
         loop {
             let start_line = self.next_line;
             let got = match self.reader.read_byte_record(&mut self.record) {
@@ -280,7 +295,7 @@ impl CsvFile {
                 Err(e) => return Err(self.csv_error(e, start_line)),
             };
             if !got {
-                return Ok(None);
+                return Ok(false);
             }
             self.allow_next();
             let inner: u64 = self
@@ -334,28 +349,29 @@ impl CsvFile {
                 );
                 continue;
             }
-            let mut fields = Vec::with_capacity(self.record.len());
+            row.line = line;
+            row.fields.resize_with(self.record.len(), String::new);
             let mut bad = None;
-            for (i, raw) in self.record.iter().enumerate() {
+            for (i, (field, raw)) in row.fields.iter_mut().zip(self.record.iter()).enumerate() {
+                field.clear();
                 match std::str::from_utf8(raw) {
-                    Ok(s) => fields.push(s.to_owned()),
+                    Ok(text) => field.push_str(text),
                     Err(_) => {
                         bad = Some(i);
                         break;
                     }
                 }
             }
-            if let Some(i) = bad {
-                let col = self.headers[i].clone();
-                problems.push(super::problem::Problem {
-                    line,
-                    column: Some(col.clone()),
-                    message: self.utf8_message(line, &format!("column `{col}`")),
-                    found: None,
-                });
-                continue;
-            }
-            return Ok(Some(Row { line, fields }));
+            let Some(bad) = bad else {
+                return Ok(true);
+            };
+            let col = self.headers[bad].clone();
+            problems.push(super::problem::Problem {
+                line,
+                column: Some(col.clone()),
+                message: self.utf8_message(line, &format!("column `{col}`")),
+                found: None,
+            });
         }
     }
 

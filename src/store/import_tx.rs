@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Statement, Transaction, params};
 
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
@@ -68,6 +68,15 @@ pub enum PutError {
     /// The row refers to something the database does not have.
     #[error("{0}")]
     UnknownReference(String),
+    /// The row refers to something the database does not have, given in one column (the
+    /// canonical column name; the importer shows it as the file writes it, with the value).
+    #[error("{message}")]
+    UnknownReferenceIn {
+        /// The column holding the reference.
+        column: &'static str,
+        /// What is missing and what to do.
+        message: String,
+    },
     /// A database failure.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -186,9 +195,10 @@ impl Store {
             .path()
             .and_then(|p| p.parent())
             .map(|d| d.to_path_buf());
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        // The transaction borrows the connection for the whole import (not through `self`), so
+        // the prepared inserts kept in `ImportTx::inserts` can live as long as it does.
+        let conn: &Connection = &self.conn;
+        let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
             .ctx("starting the import (is another program writing this database?)")?;
         let prior: Option<(i64, PriorImport)> = tx
             .query_row(
@@ -238,6 +248,8 @@ impl Store {
             }
         }
         Ok(ImportTx {
+            inserts: std::cell::RefCell::new(Vec::new()),
+            conn,
             bulk,
             deferred,
             sort_dir,
@@ -255,6 +267,14 @@ impl Store {
 
 /// An import in progress. See the module documentation.
 pub struct ImportTx<'a> {
+    /// The inserts prepared so far, keyed by the address of their SQL text (always a string
+    /// literal, so the address names the statement), with whether the upsert clause was cut
+    /// for a bulk load. A handful of entries: a linear scan is cheaper than hashing the long
+    /// SQL text for every row, as `prepare_cached` would. Declared before `tx`, so the
+    /// statements are finalised before the transaction ends.
+    inserts: std::cell::RefCell<Vec<Insert<'a>>>,
+    /// The connection `tx` runs on, for statements that outlive a single call.
+    conn: &'a Connection,
     tx: Transaction<'a>,
     /// Tables loaded in bulk: empty at the start, with no earlier version of this source.
     bulk: Vec<&'static str>,
@@ -271,7 +291,16 @@ pub struct ImportTx<'a> {
     sbi: Option<HashSet<String>>,
 }
 
-impl ImportTx<'_> {
+/// A prepared insert kept for the whole import (see [`ImportTx::run`]).
+struct Insert<'a> {
+    /// Address and length of the SQL text it was prepared from.
+    key: (usize, usize),
+    stmt: Statement<'a>,
+    /// Whether the upsert clause was cut for a bulk load.
+    bulk: bool,
+}
+
+impl<'a> ImportTx<'a> {
     /// Whether an area with this code exists in any year (including rows of this import).
     pub fn area_known(&mut self, code: &AreaCode) -> Result<bool, StoreError> {
         if self.areas.is_none() {
@@ -323,6 +352,13 @@ impl ImportTx<'_> {
             EntityKind::Area => "SELECT 1 FROM areas WHERE code = ?1 LIMIT 1",
         };
         self.exists(sql, id)
+    }
+
+    /// Whether inserts into `table` are a bulk load, whose references the insert's foreign
+    /// keys check: an importer may then leave a reference to the insert instead of looking it
+    /// up first (the put reports a missing one as [`PutError::UnknownReferenceIn`]).
+    pub fn checks_references_on_insert(&self, table: &str) -> bool {
+        self.bulk.contains(&table)
     }
 
     /// Whether any establishment has this KvK number (for roles).
@@ -496,20 +532,24 @@ impl ImportTx<'_> {
                     line as i64
                 ],
             )
-            .map_err(|e| {
-                self.explain_fk(e, || {
-                    format!(
-                        "address {} is not in the database; import the addresses first",
-                        b.address.as_ref().map(|a| a.as_str()).unwrap_or("")
-                    )
-                })
+            .map_err(|e| match self.explain_fk(e, String::new) {
+                PutError::UnknownReference(_) => unknown_address(b),
+                e => e,
             })?;
-        self.check_dup(
+        let result = self.check_dup(
             n,
             "SELECT line FROM businesses WHERE vestigingsnummer = ?1",
             params![b.vestigingsnummer.as_str()],
             || format!("vestigingsnummer {}", b.vestigingsnummer),
-        )
+        );
+        // A repeated key fails before the foreign key is checked; a missing address is still
+        // the problem to report, as when the importer looks it up first.
+        if let (Err(PutError::Duplicate { .. }), Some(a)) = (&result, &b.address) {
+            if !self.exists("SELECT 1 FROM addresses WHERE id = ?1", a.as_str())? {
+                return Err(unknown_address(b));
+            }
+        }
+        result
     }
 
     /// Stores one party.
@@ -610,6 +650,7 @@ impl ImportTx<'_> {
     /// Finishes the import: removes what the earlier version had and the new one has not,
     /// records the row count, and commits. `rows` is the number of records read from the file.
     pub fn commit(self, rows: u64) -> Result<ImportCounts, StoreError> {
+        self.inserts.borrow_mut().clear();
         self.rebuild_indexes()?;
         let mut removed = 0;
         if let Some((prior_id, _)) = &self.prior {
@@ -686,18 +727,19 @@ impl ImportTx<'_> {
     /// key can only clash with an earlier row of this same file, so the upsert clause is
     /// dropped: a plain insert is cheaper, and its unique-key failure reads as "0 rows
     /// changed", which [`Self::check_dup`] turns into a duplicate with its first line.
-    fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize, PutError> {
-        let bulk = sql
-            .strip_prefix("INSERT INTO ")
-            .and_then(|rest| rest.split('(').next())
-            .is_some_and(|table| self.bulk.contains(&table));
-        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
-        let cut = sql
-            .find(" ON CONFLICT")
-            .filter(|&at| bulk && !sql[at..].contains('?'));
-        let bulk = cut.is_some();
-        let sql = cut.map_or(sql, |at| &sql[..at]);
-        let mut stmt = self.tx.prepare_cached(sql).ctx("preparing an insert")?;
+    fn run(&self, sql: &'static str, params: impl rusqlite::Params) -> Result<usize, PutError> {
+        let mut inserts = self.inserts.borrow_mut();
+        let key = (sql.as_ptr() as usize, sql.len());
+        let at = match inserts.iter().position(|i| i.key == key) {
+            Some(at) => at,
+            None => {
+                let (stmt, bulk) = self.prepare_insert(sql)?;
+                inserts.push(Insert { key, stmt, bulk });
+                inserts.len() - 1
+            }
+        };
+        let Insert { stmt, bulk, .. } = &mut inserts[at];
+        let bulk = *bulk;
         let n = match stmt.execute(params) {
             Ok(n) => n,
             Err(e) if bulk && is_unique_violation(&e) => 0,
@@ -710,6 +752,24 @@ impl ImportTx<'_> {
         };
         self.written.set(self.written.get() + n as u64);
         Ok(n)
+    }
+
+    /// Prepares an insert, without its upsert clause in a bulk load (see [`Self::run`]);
+    /// returns the statement and whether the clause was cut.
+    fn prepare_insert(&self, sql: &str) -> Result<(Statement<'a>, bool), PutError> {
+        let bulk = sql
+            .strip_prefix("INSERT INTO ")
+            .and_then(|rest| rest.split('(').next())
+            .is_some_and(|table| self.bulk.contains(&table));
+        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
+        let cut = sql
+            .find(" ON CONFLICT")
+            .filter(|&at| bulk && !sql[at..].contains('?'));
+        let stmt = self
+            .conn
+            .prepare(cut.map_or(sql, |at| &sql[..at]))
+            .ctx("preparing an insert")?;
+        Ok((stmt, cut.is_some()))
     }
 
     fn check_dup(
@@ -741,6 +801,17 @@ impl ImportTx<'_> {
             }
             _ => e,
         }
+    }
+}
+
+/// The problem of a business whose address is not in the database.
+fn unknown_address(b: &Business) -> PutError {
+    PutError::UnknownReferenceIn {
+        column: "address_id",
+        message: format!(
+            "address {} is not in the database; import the addresses first",
+            b.address.as_ref().map(|a| a.as_str()).unwrap_or("")
+        ),
     }
 }
 

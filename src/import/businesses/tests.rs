@@ -78,3 +78,39 @@ fn sbi_codes_are_not_checked_without_an_sbi_list() {
         Some("4711")
     );
 }
+
+/// In a bulk load the insert's foreign key finds a missing address; the problem reads as if
+/// the address had been looked up first: its column, its value, in the row's order, and
+/// before a repeated key.
+#[test]
+fn missing_addresses_found_by_the_insert_read_as_column_problems() {
+    for bulk in [true, false] {
+        let mut s = with_address();
+        if !bulk {
+            import(
+                &mut s,
+                Businesses,
+                "earlier.csv",
+                "vestigingsnummer,kvk,name\n000099999999,01234567,Eerder\n",
+            )
+            .unwrap();
+        }
+        let text = "vestigingsnummer,kvk,name,address_id,registered,ended\n\
+                    000012345678,01234567,Kapper,0363200000099999,,\n\
+                    000012345679,01234567,Bakker,0363200000081086,,\n\
+                    000012345679,01234567,Bakker,0363200000099998,,\n\
+                    000012345670,01234567,Slager,0363200000099997,2024-01-01,31-12-2023\n";
+        let e = refused(&mut s, Businesses, "kvk.csv", text);
+        let lines: Vec<&str> = e.lines().filter(|l| l.contains("line ")).collect();
+        let expected = [
+            "line 2, column `address_id`: address 0363200000099999 is not in the database; import the addresses first; found `0363200000099999`",
+            "line 4, column `address_id`: address 0363200000099998 is not in the database; import the addresses first; found `0363200000099998`",
+            "line 5, column `address_id`: address 0363200000099997 is not in the database; import the addresses first; found `0363200000099997`",
+            "line 5, column `ended`: this date lies before `registered` (2024-01-01)",
+        ];
+        assert_eq!(lines.len(), expected.len(), "bulk {bulk}:\n{e}");
+        for (line, expected) in lines.iter().zip(expected) {
+            assert!(line.contains(expected), "bulk {bulk}: {expected:?} in\n{e}");
+        }
+    }
+}
