@@ -14,6 +14,7 @@ mod open;
 mod schema;
 mod search;
 mod sql;
+mod stats;
 
 pub use audit_log::{
     AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
