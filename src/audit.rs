@@ -28,10 +28,7 @@ mod entry;
 mod origin;
 pub mod report;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
 
 use crate::export::{ExportError, ExportOptions, ExportSummary, Table, write_file};
 use crate::store::{AuditLog, AuditRow, AuditValue, Store, StoreError};
@@ -298,15 +295,5 @@ pub fn import_entry(sha256: Option<&str>, rows: Option<u64>, ok: bool) -> Entry 
 
 /// SHA-256 (hex) of a file's bytes, for import and export entries.
 pub fn file_sha256(path: &Path) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(chain::hex(&h.finalize()))
+    crate::import::reader::sha256_file(path).map(|(hex, _)| hex)
 }

@@ -38,6 +38,22 @@ use crate::cli::Scale;
 
 pub use manifest::{EntityRef, Manifest, Pattern};
 
+/// The files `schouw gen` writes, in import order, with the kind each is imported as.
+pub const FILES: &[(&str, crate::cli::ImportKind)] = {
+    use crate::cli::ImportKind;
+    &[
+        ("areas.csv", ImportKind::Areas),
+        ("sbi.csv", ImportKind::Sbi),
+        ("cbs.csv", ImportKind::Cbs),
+        ("addresses.csv", ImportKind::Addresses),
+        ("businesses.csv", ImportKind::Businesses),
+        ("parties.csv", ImportKind::Parties),
+        ("roles.csv", ImportKind::Roles),
+        ("ownership.csv", ImportKind::Ownership),
+        ("signals.csv", ImportKind::Signals),
+    ]
+};
+
 /// What to generate and where.
 #[derive(Debug, Clone)]
 pub struct GenOptions {

@@ -22,11 +22,7 @@ fn options(encoding: Encoding, delimiter: Option<u8>) -> ImportOptions {
             encoding,
             delimiter,
         },
-        year: None,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
+        ..ImportOptions::new("test", "2026-01-01T00:00:00Z")
     }
 }
 

@@ -6,39 +6,18 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use schouw::cli::{Encoding, ImportKind, Scale};
+use schouw::cli::Scale;
 use schouw::generate::{GenOptions, Manifest, generate};
-use schouw::import::reader::ReadOptions;
 use schouw::import::{ImportOptions, Outcome, import_file};
 use schouw::lens::{self, Lens, ValidateOptions};
 use schouw::model::{AreaCode, AreaLevel};
 use schouw::score::{ScoreOptions, Tier, score_lens};
 use schouw::store::{IndicatorOptions, Store};
 
-const FILES: &[(&str, ImportKind)] = &[
-    ("areas.csv", ImportKind::Areas),
-    ("sbi.csv", ImportKind::Sbi),
-    ("cbs.csv", ImportKind::Cbs),
-    ("addresses.csv", ImportKind::Addresses),
-    ("businesses.csv", ImportKind::Businesses),
-    ("parties.csv", ImportKind::Parties),
-    ("roles.csv", ImportKind::Roles),
-    ("ownership.csv", ImportKind::Ownership),
-    ("signals.csv", ImportKind::Signals),
-];
+use schouw::generate::FILES;
 
 fn import_all(store: &mut Store, dir: &Path) {
-    let opts = ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
-        year: None,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
-    };
+    let opts = ImportOptions::new("test", "2026-01-01T00:00:00Z");
     for (file, kind) in FILES {
         let path = dir.join(file);
         match import_file(store, *kind, &path, &opts, &mut |_, _| {}) {

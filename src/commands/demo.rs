@@ -5,23 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::cli::{ImportKind, Scale};
+use crate::cli::Scale;
 use crate::generate::{GenOptions, generate};
 use crate::import::{ImportOptions, Outcome, import_file};
 use crate::store::Store;
-
-/// The files `schouw gen` writes, in import order, with their kinds.
-pub const DEMO_FILES: &[(&str, ImportKind)] = &[
-    ("areas.csv", ImportKind::Areas),
-    ("sbi.csv", ImportKind::Sbi),
-    ("cbs.csv", ImportKind::Cbs),
-    ("addresses.csv", ImportKind::Addresses),
-    ("businesses.csv", ImportKind::Businesses),
-    ("parties.csv", ImportKind::Parties),
-    ("roles.csv", ImportKind::Roles),
-    ("ownership.csv", ImportKind::Ownership),
-    ("signals.csv", ImportKind::Signals),
-];
 
 /// Runs `schouw gen`.
 pub fn generate_files(dir: &Path, scale: Scale, seed: u64) -> anyhow::Result<ExitCode> {
@@ -107,7 +94,7 @@ pub fn build(db: &Path) -> anyhow::Result<()> {
 fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
     let mut store = Store::open_or_create(db)?;
     let opts = ImportOptions::new(crate::clock::os_user(), crate::clock::now_iso());
-    for (file, kind) in DEMO_FILES {
+    for (file, kind) in crate::generate::FILES {
         match import_file(&mut store, *kind, &data.join(file), &opts, &mut |_, _| {})? {
             Outcome::Imported(_) | Outcome::AlreadyImported(_) => {}
         }

@@ -64,14 +64,9 @@ pub(super) fn reference_date(
     }
 }
 
-/// Makes a CSV cell harmless for spreadsheets: a cell starting with `=`, `+`, `-` or `@` gets
-/// a leading `'`. (Minimal on purpose; the export room does the full treatment.)
+/// Makes a text cell harmless for spreadsheets, with the export room's one rule.
 pub(super) fn csv_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+    crate::export::neutralise(s).into_owned()
 }
 
 /// Cuts a sanitised text to `w` characters (with `…`) and pads it to `w`.

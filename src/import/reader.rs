@@ -63,25 +63,8 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
     let n = read_up_to(&mut f, &mut head)
         .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     sniff(&head[..n]).map_err(|m| ImportError::file(path, m))?;
-    let mut f = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut size = 0u64;
-    loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-    }
-    let sha256 = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let (sha256, size) = sha256_file(path)
+        .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -92,6 +75,29 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
         file_name,
         modified: meta.modified().ok(),
     })
+}
+
+/// The SHA-256 (lower-case hex) and size of a file, read once in blocks. The one file hash of
+/// schouw: imports identify sources by it and the audit log records it.
+pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
+    let mut f = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    let hex = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((hex, size))
 }
 
 fn open_message(e: &io::Error) -> String {

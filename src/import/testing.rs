@@ -3,9 +3,8 @@
 
 use std::io::Write;
 
-use super::reader::ReadOptions;
 use super::{ImportOptions, Outcome, Summary, import_file};
-use crate::cli::{Encoding, ImportKind};
+use crate::cli::ImportKind;
 use crate::store::Store;
 
 fn kind(name: &str) -> ImportKind {
@@ -30,15 +29,8 @@ fn run(
     f.write_all(text.as_bytes()).unwrap();
     drop(f);
     let opts = ImportOptions {
-        read: ReadOptions {
-            encoding: Encoding::Utf8,
-            delimiter: None,
-        },
         year,
-        source_name: None,
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-        pseudo_key: None,
+        ..ImportOptions::new("test", "2026-01-01T00:00:00Z")
     };
     import_file(store, kind(kind_name), &path, &opts, &mut |_, _| {})
 }
