@@ -117,7 +117,7 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
 
 /// The problem of an address that is not in the database (the same words as the insert's).
 fn unknown_address(a: &BagId) -> String {
-    format!("address {a} is not in the database; import the addresses first")
+    EntityKind::Address.not_in_database(a.as_str())
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::columns::{ColumnSpec, Columns};
 use super::problem::{Problem, Problems};
 use super::reader::{CsvFile, Row};
 use super::{ImportError, Job};
-use crate::model::BagId;
+use crate::model::{BagId, EntityKind};
 use crate::store::{ImportTx, PutError, StoreError};
 
 /// Matches the file's header against a profile's columns; header problems refuse the file.
@@ -92,6 +92,22 @@ pub(crate) struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    /// Refuses column `name` when the entity `id` of `kind` is not in the database; returns
+    /// whether it is.
+    pub fn require_known(
+        &mut self,
+        tx: &mut ImportTx<'_>,
+        kind: EntityKind,
+        name: &str,
+        id: &str,
+    ) -> Result<bool, StoreError> {
+        let known = tx.entity_known(kind, id)?;
+        if !known {
+            self.refuse(name, kind.not_in_database(id));
+        }
+        Ok(known)
+    }
+
     /// Starts reading `row`; problems go to `problems`.
     pub fn new(columns: &'a Columns, row: &'a Row, problems: &'a mut Problems) -> Self {
         Fields {

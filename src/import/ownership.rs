@@ -56,21 +56,11 @@ fn ownership(
 ) -> Result<Option<Ownership>, StoreError> {
     let address = f.required("address_id", fields::nummeraanduiding_id);
     if let Some(a) = &address {
-        if !tx.entity_known(EntityKind::Address, a.as_str())? {
-            f.refuse(
-                "address_id",
-                format!("address {a} is not in the database; import the addresses first"),
-            );
-        }
+        f.require_known(tx, EntityKind::Address, "address_id", a.as_str())?;
     }
     let party = pseudo.party(f, "party", Some("name"));
     if let Some(p) = &party {
-        if !tx.entity_known(EntityKind::Party, p)? {
-            f.refuse(
-                "party",
-                format!("party {p} is not in the database; import the parties first"),
-            );
-        }
+        f.require_known(tx, EntityKind::Party, "party", p)?;
     }
     let acquired = f.required("acquired", parse_date);
     let ended = f.optional("ended", parse_date);

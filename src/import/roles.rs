@@ -57,12 +57,7 @@ fn role(
 ) -> Result<Option<Role>, StoreError> {
     let party = pseudo.party(f, "party", Some("name"));
     if let Some(p) = &party {
-        if !tx.entity_known(EntityKind::Party, p)? {
-            f.refuse(
-                "party",
-                format!("party {p} is not in the database; import the parties first"),
-            );
-        }
+        f.require_known(tx, EntityKind::Party, "party", p)?;
     }
     let kvk = f.required("kvk", KvkNummer::parse);
     if let Some(k) = &kvk {

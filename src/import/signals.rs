@@ -175,20 +175,7 @@ fn entity(
     let Some(id) = id else {
         return Ok(None);
     };
-    if !tx.entity_known(kind, &id)? {
-        let first = match kind {
-            EntityKind::Address => "the addresses",
-            EntityKind::Business => "the businesses",
-            EntityKind::Party => "the parties",
-            EntityKind::Area => "the CBS area list or KWB table",
-        };
-        f.refuse(
-            column,
-            format!(
-                "{} {id} is not in the database; import {first} first",
-                kind.as_str()
-            ),
-        );
+    if !f.require_known(tx, kind, column, &id)? {
         return Ok(None);
     }
     Ok(Some((kind, id)))

@@ -45,6 +45,21 @@ impl EntityKind {
         }
     }
 
+    /// "address 9900… is not in the database; import the addresses first": the one message
+    /// for a reference to an entity the database does not have.
+    pub fn not_in_database(self, id: &str) -> String {
+        let first = match self {
+            EntityKind::Address => "the addresses",
+            EntityKind::Business => "the businesses",
+            EntityKind::Party => "the parties",
+            EntityKind::Area => "the CBS area list or KWB table",
+        };
+        format!(
+            "{} {id} is not in the database; import {first} first",
+            self.as_str()
+        )
+    }
+
     /// Parses the name as written in files (English or Dutch: `address`/`adres`,
     /// `business`/`bedrijf`/`vestiging`, `party`/`partij`, `area`/`gebied`).
     pub fn parse(s: &str) -> Option<Self> {

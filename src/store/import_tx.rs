@@ -448,10 +448,8 @@ impl<'a> ImportTx<'a> {
 fn unknown_address(b: &Business) -> PutError {
     PutError::UnknownReferenceIn {
         column: "address_id",
-        message: format!(
-            "address {} is not in the database; import the addresses first",
-            b.address.as_ref().map(|a| a.as_str()).unwrap_or("")
-        ),
+        message: EntityKind::Address
+            .not_in_database(b.address.as_ref().map(|a| a.as_str()).unwrap_or("")),
     }
 }
 
