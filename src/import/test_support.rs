@@ -63,6 +63,20 @@ pub(crate) fn options() -> ImportOptions {
     ImportOptions::new("test", "2026-01-01T00:00:00Z")
 }
 
+/// Imports `text` as a file called `name` (names carry years) with `opts`.
+pub(crate) fn import_text(
+    store: &mut Store,
+    kind: ImportKind,
+    name: &str,
+    text: &str,
+    opts: &ImportOptions,
+) -> Result<Outcome, ImportError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    import_file(store, kind, &path, opts, &mut |_, _| {})
+}
+
 /// Imports `text` as a file called `name`.
 pub(crate) fn import(
     store: &mut Store,
@@ -70,10 +84,10 @@ pub(crate) fn import(
     name: &str,
     text: &str,
 ) -> Result<Summary, ImportError> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    import_path(store, kind, &path)
+    match import_text(store, kind, name, text, &options())? {
+        Outcome::Imported(summary) => Ok(summary),
+        Outcome::AlreadyImported(p) => panic!("already imported: {p:?}"),
+    }
 }
 
 /// Imports the file at `path`.

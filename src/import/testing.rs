@@ -1,9 +1,7 @@
-//! Test helpers for the import profiles: write a small fixture to a temporary file with a
-//! chosen name (names carry years) and import it into a store.
+//! Test helpers for the cbs, areas and sbi profiles: import a small fixture by kind name,
+//! with a year (the file writing is [`super::test_support::import_text`]).
 
-use std::io::Write;
-
-use super::{ImportOptions, Outcome, Summary, import_file};
+use super::{ImportOptions, Outcome, Summary};
 use crate::cli::ImportKind;
 use crate::store::Store;
 
@@ -23,16 +21,11 @@ fn run(
     text: &str,
     year: Option<i32>,
 ) -> Result<Outcome, super::ImportError> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(file_name);
-    let mut f = std::fs::File::create(&path).unwrap();
-    f.write_all(text.as_bytes()).unwrap();
-    drop(f);
     let opts = ImportOptions {
         year,
-        ..ImportOptions::new("test", "2026-01-01T00:00:00Z")
+        ..super::test_support::options()
     };
-    import_file(store, kind(kind_name), &path, &opts, &mut |_, _| {})
+    super::test_support::import_text(store, kind(kind_name), file_name, text, &opts)
 }
 
 /// Imports `text` as a file called `file_name`; panics with the message if it fails.
