@@ -25,6 +25,12 @@ use crate::store::Store;
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Before any data is read: no core dumps of this process (security.md P-07), for every
+    // command so that a new one cannot forget it.
+    crate::hygiene::disable_core_dumps();
+    if let Some(risk) = crate::hygiene::core_dump_risk() {
+        eprintln!("schouw: warning: {risk}");
+    }
     match cli.command {
         Command::Init { db } => {
             let existed = db.exists();
