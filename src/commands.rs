@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lens(cmd) => lens::run(cmd),
         Command::Score(args) => score::run(&args),
         Command::Flags(args) => flags::run(&args),
-        Command::Info { db, format } => info::run(&db, format),
+        Command::Info { db, format, check } => info::run(&db, format, check),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh, view } => demo::run(db, fresh, &view),
         Command::Open {
