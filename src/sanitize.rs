@@ -32,9 +32,13 @@ pub fn field(s: &str, max_chars: usize) -> String {
 /// the value is cut. For callers that keep per-character facts, such as matched positions.
 pub fn each_shown(s: &str, max_chars: usize, mut emit: impl FnMut(usize, &str)) {
     let mut word: Vec<(usize, char)> = Vec::new();
+    // Whether the shown text before the word ends in a Latin letter of a caret marker (`^M`):
+    // in the output that letter is part of the word, so it counts (which keeps the sanitiser
+    // idempotent).
+    let mut after_caret_letter = false;
     for (i, c) in s.chars().enumerate() {
         if i >= max_chars {
-            emit_word(&mut word, &mut emit);
+            emit_word(&mut word, after_caret_letter, &mut emit);
             emit(max_chars, "...");
             return;
         }
@@ -42,10 +46,11 @@ pub fn each_shown(s: &str, max_chars: usize, mut emit: impl FnMut(usize, &str)) 
             word.push((i, c));
             continue;
         }
-        emit_word(&mut word, &mut emit);
+        emit_word(&mut word, after_caret_letter, &mut emit);
         emit_char(i, c, &mut emit);
+        after_caret_letter = matches!(c as u32, 0x01..=0x1A);
     }
-    emit_word(&mut word, &mut emit);
+    emit_word(&mut word, after_caret_letter, &mut emit);
 }
 
 fn emit_char(i: usize, c: char, emit: &mut impl FnMut(usize, &str)) {
@@ -70,9 +75,17 @@ fn marker(c: char) -> String {
 }
 
 /// Emits the letters of one word: as themselves, or with the letters of a second script as
-/// markers when the word mixes Latin, Greek and Cyrillic.
-fn emit_word(word: &mut Vec<(usize, char)>, emit: &mut impl FnMut(usize, &str)) {
-    let scripts: Vec<Script> = word.iter().filter_map(|&(_, c)| script(c)).collect();
+/// markers when the word mixes Latin, Greek and Cyrillic. `after_latin` counts a Latin letter
+/// just before the word.
+fn emit_word(word: &mut Vec<(usize, char)>, after_latin: bool, emit: &mut impl FnMut(usize, &str)) {
+    if word.is_empty() {
+        return;
+    }
+    let scripts: Vec<Script> = after_latin
+        .then_some(Script::Latin)
+        .into_iter()
+        .chain(word.iter().filter_map(|&(_, c)| script(c)))
+        .collect();
     let kept = if scripts.contains(&Script::Latin) {
         Some(Script::Latin)
     } else {
@@ -184,6 +197,16 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_after_a_caret_marker_counts_for_its_word() {
+        // Found by `cargo fuzz run sanitize`: `^M` ends in a Latin letter, so in the output
+        // the Cyrillic а joins it in one word, and showing the output again marked the а.
+        let out = line("B~\0\r\u{430}\x01Bkkerij");
+        assert_eq!(out, "B~^@^M<U+0430>^ABkkerij");
+        assert_eq!(field(&out, usize::MAX), out);
+        assert_eq!(line("\x1b\u{430}"), "^[\u{430}");
+    }
+
+    #[test]
     fn pieces_follow_the_input_characters() {
         let mut pieces = Vec::new();
         each_shown("a\x1bB\u{430}cd", 5, |i, p| pieces.push((i, p.to_string())));
@@ -213,7 +236,7 @@ mod tests {
         #[test]
         fn mixed_words_are_idempotent(
             s in proptest::collection::vec(
-                prop_oneof![Just('a'), Just('B'), Just('\u{430}'), Just('\u{3BF}'), Just(' '), Just('\u{200B}')],
+                prop_oneof![Just('a'), Just('B'), Just('\u{430}'), Just('\u{3BF}'), Just(' '), Just('\u{200B}'), Just('\r'), Just('\x01')],
                 0..40,
             )
         ) {
