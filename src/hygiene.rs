@@ -70,37 +70,9 @@ fn assess(soft_limit: Option<u64>, dumpable: Option<bool>, core_pattern: &str) -
     }
 }
 
-/// The system calls, through `rustix` where it has them.
-#[cfg(target_os = "linux")]
-mod sys {
-    use rustix::process::{DumpableBehavior, Resource, Rlimit, getrlimit, setrlimit};
-
-    pub fn set_core_limit_zero() {
-        let zero = Rlimit {
-            current: Some(0),
-            maximum: Some(0),
-        };
-        let _ = setrlimit(Resource::Core, zero);
-    }
-
-    pub fn set_not_dumpable() {
-        let _ = rustix::process::set_dumpable_behavior(DumpableBehavior::NotDumpable);
-    }
-
-    /// The soft core size limit in bytes (`None`: unlimited).
-    pub fn core_limit() -> Option<u64> {
-        getrlimit(Resource::Core).current
-    }
-
-    pub fn dumpable() -> Option<bool> {
-        rustix::process::dumpable_behavior()
-            .ok()
-            .map(|b| b != DumpableBehavior::NotDumpable)
-    }
-}
-
-/// Elsewhere only the core size limit can be set.
-#[cfg(all(unix, not(target_os = "linux")))]
+/// The system calls, through `rustix`'s safe wrappers. `prctl` is Linux only; elsewhere on Unix
+/// only the core size limit can be set.
+#[cfg(unix)]
 mod sys {
     use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
 
@@ -112,12 +84,29 @@ mod sys {
         let _ = setrlimit(Resource::Core, zero);
     }
 
-    pub fn set_not_dumpable() {}
-
+    /// The soft core size limit in bytes (`None`: unlimited).
     pub fn core_limit() -> Option<u64> {
         getrlimit(Resource::Core).current
     }
 
+    #[cfg(target_os = "linux")]
+    pub fn set_not_dumpable() {
+        use rustix::process::{DumpableBehavior, set_dumpable_behavior};
+        let _ = set_dumpable_behavior(DumpableBehavior::NotDumpable);
+    }
+
+    #[cfg(target_os = "linux")]
+    pub fn dumpable() -> Option<bool> {
+        use rustix::process::{DumpableBehavior, dumpable_behavior};
+        dumpable_behavior()
+            .ok()
+            .map(|b| b != DumpableBehavior::NotDumpable)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn set_not_dumpable() {}
+
+    #[cfg(not(target_os = "linux"))]
     pub fn dumpable() -> Option<bool> {
         None
     }
