@@ -17,6 +17,7 @@ mod info;
 mod lens;
 mod open;
 mod score;
+mod settings;
 
 use std::process::ExitCode;
 
