@@ -32,11 +32,6 @@ fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_schouw"))
 }
 
-fn typed(p: &mut Pty, s: &str) {
-    let keys: Vec<String> = s.chars().map(String::from).collect();
-    p.keys(&keys.iter().map(String::as_str).collect::<Vec<_>>());
-}
-
 #[test]
 fn open_on_the_demo_database_navigates_finds_and_quits() {
     let dir = tempfile::tempdir().unwrap();
@@ -103,14 +98,14 @@ fn a_purpose_an_entity_and_the_session_are_in_the_audit_log() {
     p.wait_for("Hennepteelt");
     p.wait_for("DEPARTEMENTAAL VERTROUWELIJK");
     p.wait_for("Ctrl-O scherm leeg");
-    typed(&mut p, ":lens hennep\r");
+    p.type_text(":lens hennep\r");
     p.wait_for("Lenzen: hennep");
     // The top area, then its first flagged entity: the purpose first.
     p.keys(&["\r"]);
     p.wait_for("Gemarkeerde entiteiten");
     p.keys(&["\r"]);
     p.wait_for("Waarvoor bekijk je deze gegevens?");
-    typed(&mut p, "RIEC 2026-017\r");
+    p.type_text("RIEC 2026-017\r");
     p.wait_for("Gegevens");
     p.keys(&["\x1b", "\x1b", "q"]);
     p.wait_for("Afsluiten?");

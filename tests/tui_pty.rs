@@ -193,21 +193,12 @@ fn panic_restores_the_terminal_and_shows_no_data() {
     assert!(!contents.contains("secret data"), "{contents}");
 }
 
-fn chars(s: &str) -> Vec<String> {
-    s.chars().map(String::from).collect()
-}
-
-fn typed(p: &mut Pty, s: &str) {
-    let keys = chars(s);
-    p.keys(&keys.iter().map(String::as_str).collect::<Vec<_>>());
-}
-
 #[test]
 fn lock_clears_scrollback_shows_no_data_and_the_code_unlocks() {
     let mut p = Pty::spawn(&example(), &["banner"], ENV);
     p.wait_for("Hennepteelt");
     p.wait_for("DEPARTEMENTAAL VERTROUWELIJK");
-    typed(&mut p, ":lock\r");
+    p.type_text(":lock\r");
     p.wait_for("Scherm vergrendeld");
     let screen = p.contents();
     assert!(screen.contains("DEPARTEMENTAAL VERTROUWELIJK"), "{screen}");
@@ -231,7 +222,7 @@ fn lock_clears_scrollback_shows_no_data_and_the_code_unlocks() {
         .split(' ')
         .collect();
     assert_eq!(code.len(), 4, "{line}");
-    typed(&mut p, &format!("{code}\r"));
+    p.type_text(&format!("{code}\r"));
     p.wait_for("Hennepteelt");
     p.keys(&["\x03"]);
     assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
