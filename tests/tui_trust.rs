@@ -297,8 +297,8 @@ fn a_lock_left_standing_for_another_idle_period_ends_the_session() {
     assert_eq!(s.tick(t0 + Duration::from_secs(1199)), None);
     assert_eq!(s.tick(t0 + Duration::from_secs(1200)), Some(Outward::Quit));
     assert!(s.quit);
-    assert_eq!(s.end, Reason::Idle);
-    let e = s.end_entry(s.end);
+    assert_eq!(s.end_reason, Reason::Idle);
+    let e = s.end_entry(s.end_reason);
     assert_eq!(e.object, Object::Reason(Reason::Idle));
 }
 

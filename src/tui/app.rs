@@ -253,7 +253,7 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     /// Why the session ends once `quit` is set.
-    pub end: Reason,
+    pub end_reason: Reason,
     pending_save: Option<TunedLens>,
     /// The purpose given for this session (a case number or short reason).
     pub purpose: Option<String>,
@@ -305,7 +305,7 @@ impl App {
             status: None,
             size: (80, 24),
             quit: false,
-            end: Reason::Quit,
+            end_reason: Reason::Quit,
             pending_save: None,
             purpose: None,
             banner: opts.banner,

@@ -9,7 +9,7 @@
 //! thread may be stuck inside crossterm; [`run`] returns and the process should exit.
 //!
 //! The session's end is audited after the terminal is restored: with the reason `quit` or
-//! `idle` from the app, or `signal`. The entry is written on a thread of its own and waited for
+//! `idle` from the app, or `signal` (also when the terminal went away). The entry is written on a thread of its own and waited for
 //! at most [`END_WAIT`], so a stuck log cannot keep the process from ending within 2 s.
 
 use std::io::{self, IsTerminal, Stdout, Write};
@@ -134,6 +134,13 @@ pub fn run(
     let guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = event_loop(&mut terminal, &mut session, &theme, &stop);
+    // A signal, or a terminal that went away (a dropped SSH connection without SIGHUP), ends
+    // the session with the reason `signal`.
+    let reason = if stop.load(Ordering::SeqCst) || result.is_err() {
+        Reason::Signal
+    } else {
+        session.end_reason
+    };
     // After a signal the terminal may already be gone; what failed then is not an error.
     let result = if stop.load(Ordering::SeqCst) {
         Ok(())
@@ -146,11 +153,6 @@ pub fn run(
     std::mem::forget(terminal);
     drop(guard);
     let _ = std::panic::take_hook();
-    let reason = if stop.load(Ordering::SeqCst) {
-        Reason::Signal
-    } else {
-        session.end
-    };
     if !end_session(session, reason) {
         let _ = writeln!(
             io::stderr(),

@@ -93,7 +93,7 @@ impl App {
     /// The idle time passed: lock, or, when the lock has stood for another idle period, end.
     pub(super) fn idle(&mut self) -> Option<Effect> {
         if self.lock.is_some() {
-            self.end = Reason::Idle;
+            self.end_reason = Reason::Idle;
             return self.quit_now();
         }
         self.lock_now(Reason::Idle)
