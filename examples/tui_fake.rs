@@ -1,6 +1,8 @@
 //! Opens the interface over the fictional in-memory region, for trying the keys and for the
 //! pseudo-terminal tests (`tests/tui_pty.rs`). `cargo run --example tui_fake -- [color|mono|ascii]
-//! [en]`. Searching for `panic!` makes the source panic, to test that the terminal is restored.
+//! [en] [banner]`. Searching for `panic!` makes the source panic, to test that the terminal is
+//! restored. The audit log is kept in memory (there is no database file to put it beside);
+//! `banner` shows the banner "DEPARTEMENTAAL VERTROUWELIJK".
 
 use schouw::tui::fake::FakeSource;
 use schouw::tui::{
@@ -48,8 +50,18 @@ fn main() -> anyhow::Result<()> {
     } else {
         Lang::Nl
     };
+    let banner = args
+        .iter()
+        .any(|a| a == "banner")
+        .then(|| "DEPARTEMENTAAL VERTROUWELIJK".to_string());
     schouw::tui::run(
         Box::new(Source(FakeSource::new())),
-        TuiOptions { theme, lang },
+        Box::new(schouw::audit::MemoryLog::new()),
+        TuiOptions {
+            theme,
+            lang,
+            banner,
+            ..TuiOptions::default()
+        },
     )
 }

@@ -25,6 +25,7 @@
 
 pub mod chain;
 mod entry;
+mod memory;
 mod origin;
 pub mod report;
 
@@ -35,7 +36,8 @@ use crate::store::{AuditLog, AuditRow, AuditValue, Store, StoreError};
 
 pub use chain::{Anchor, Tamper, Verification};
 pub(crate) use entry::is_sha256_hex;
-pub use entry::{Action, Entry, MAX_PURPOSE_CHARS, Object, Outcome, check_purpose};
+pub use entry::{Action, Entry, MAX_PURPOSE_CHARS, Object, Outcome, Reason, check_purpose};
+pub use memory::MemoryLog;
 pub use origin::SessionInfo;
 
 /// What can go wrong with the audit log.
@@ -53,6 +55,18 @@ pub enum AuditError {
     /// An in-memory database has no place for a log.
     #[error("an in-memory database has no audit log")]
     NoPath,
+    /// The log could not take the entry (a log other than the SQLite file, e.g. in tests).
+    #[error("audit log unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// Anything that takes audit entries and commits each before returning: the log file
+/// ([`Audit`]) or, in tests and the in-memory demo, a [`MemoryLog`]. The interface writes
+/// through this, so it can be tested without a file.
+pub trait Recorder {
+    /// Appends `entry` durably. Only after `Ok` may the caller show or write what the entry
+    /// is about.
+    fn record(&mut self, entry: Entry) -> Result<(), AuditError>;
 }
 
 /// The audit log file of a database: its path with `.audit` appended (`demo.db.audit`).
@@ -226,12 +240,7 @@ pub enum AuditedExportError {
 }
 
 impl Audit {
-    /// Writes an export under audit, in the order of `security.md` §6.5: an `export` entry
-    /// without a hash is committed first (nothing is written if that fails), then the file is
-    /// written, then a second `export` entry carries the row count and the file's SHA-256. If
-    /// the second entry cannot be written the file is removed again. A first entry without a
-    /// second therefore means the export did not complete. `entry` gives the object, lens and
-    /// purpose; its outcome, rows and hash are set here.
+    /// Writes an export under audit; see [`export`].
     pub fn export(
         &mut self,
         entry: Entry,
@@ -239,32 +248,54 @@ impl Audit {
         opts: ExportOptions,
         table: Table<'_>,
     ) -> Result<ExportSummary, AuditedExportError> {
-        let entry = Entry {
-            action: Action::Export,
-            outcome: Outcome::Ok,
-            rows: None,
-            file_sha256: None,
-            ..entry
-        };
-        self.record(entry.clone())?;
-        match write_file(path, opts, table) {
-            Ok(summary) => {
-                let done = entry.with_file(Some(summary.rows), &summary.sha256);
-                if let Err(e) = self.record(done) {
-                    let _ = std::fs::remove_file(path);
-                    return Err(e.into());
-                }
-                Ok(summary)
+        export(self, entry, path, opts, table)
+    }
+}
+
+impl Recorder for Audit {
+    fn record(&mut self, entry: Entry) -> Result<(), AuditError> {
+        Audit::record(self, entry)
+    }
+}
+
+/// Writes an export under audit, in the order of `security.md` §6.5: an `export` entry
+/// without a hash is committed first (nothing is written if that fails), then the file is
+/// written, then a second `export` entry carries the row count and the file's SHA-256. If
+/// the second entry cannot be written the file is removed again. A first entry without a
+/// second therefore means the export did not complete. `entry` gives the object, lens and
+/// purpose; its outcome, rows and hash are set here.
+pub fn export(
+    log: &mut dyn Recorder,
+    entry: Entry,
+    path: &Path,
+    opts: ExportOptions,
+    table: Table<'_>,
+) -> Result<ExportSummary, AuditedExportError> {
+    let entry = Entry {
+        action: Action::Export,
+        outcome: Outcome::Ok,
+        rows: None,
+        file_sha256: None,
+        ..entry
+    };
+    log.record(entry.clone())?;
+    match write_file(path, opts, table) {
+        Ok(summary) => {
+            let done = entry.with_file(Some(summary.rows), &summary.sha256);
+            if let Err(e) = log.record(done) {
+                let _ = std::fs::remove_file(path);
+                return Err(e.into());
             }
-            Err(e) => {
-                let outcome = match e {
-                    ExportError::Io { .. } => Outcome::Failed,
-                    _ => Outcome::Refused,
-                };
-                // The export error is what the user must see; a failing log adds nothing.
-                let _ = self.record(Entry { outcome, ..entry });
-                Err(e.into())
-            }
+            Ok(summary)
+        }
+        Err(e) => {
+            let outcome = match e {
+                ExportError::Io { .. } => Outcome::Failed,
+                _ => Outcome::Refused,
+            };
+            // The export error is what the user must see; a failing log adds nothing.
+            let _ = log.record(Entry { outcome, ..entry });
+            Err(e.into())
         }
     }
 }

@@ -95,6 +95,14 @@ pub enum Command {
     /// List the addresses, businesses and parties that a lens's flags hold for, with the rule
     /// and the values that made it fire. A flag is a fact to look at, not a verdict.
     Flags(FlagsArgs),
+    /// Write a score table, or with --flags the flagged entities, to a CSV file, under audit.
+    ///
+    /// Cells that a spreadsheet would run as a formula get a leading '; the file is created
+    /// with mode 0600, never replaces an existing file without --force and never follows a
+    /// symbolic link. It starts with the banner of config.toml, the lens, its version, the
+    /// date and "patroon, geen bewijs". The export is recorded in the audit log with its row
+    /// count and SHA-256.
+    Export(ExportArgs),
     /// Check lens files or list the available lenses.
     #[command(subcommand)]
     Lens(LensCommand),
@@ -191,6 +199,48 @@ pub struct FlagsArgs {
     /// today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Another directory with lens files (may be given more than once).
+    #[arg(long = "lenses", value_name = "DIR")]
+    pub lenses: Vec<PathBuf>,
+}
+
+/// Arguments of `schouw export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The database file.
+    pub db: PathBuf,
+    /// The lens id (see `schouw lens list`).
+    #[arg(long)]
+    pub lens: String,
+    /// Score at another level than the lens's own.
+    #[arg(long, value_enum, conflicts_with = "flags")]
+    pub level: Option<LevelArg>,
+    /// Only the areas (or with --flags the entities) in this gemeente (GMxxxx) or wijk.
+    #[arg(long, value_name = "CODE")]
+    pub within: Option<String>,
+    /// Export the flagged entities with rule and evidence instead of the score table (needs
+    /// --purpose).
+    #[arg(long)]
+    pub flags: bool,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// `;` between fields, decimal comma and a byte-order mark, for Dutch Excel.
+    #[arg(long)]
+    pub excel: bool,
+    /// Replace an existing file (never a symbolic link).
+    #[arg(long)]
+    pub force: bool,
+    /// Why: a case number or a short reason, recorded in the audit log.
+    #[arg(long, value_name = "TEXT")]
+    pub purpose: Option<String>,
+    /// Reference date (peildatum) YYYY-MM-DD (default: newest date in the data, at most
+    /// today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The year of areas and statistics (default: the latest with areas at the level).
+    #[arg(long)]
+    pub year: Option<i32>,
     /// Another directory with lens files (may be given more than once).
     #[arg(long = "lenses", value_name = "DIR")]
     pub lenses: Vec<PathBuf>,

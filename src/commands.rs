@@ -11,12 +11,14 @@ macro_rules! outln {
 mod audit;
 mod browse;
 mod demo;
+mod export;
 mod flags;
 mod import;
 mod info;
 mod lens;
 mod open;
 mod score;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -49,6 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lens(cmd) => lens::run(cmd),
         Command::Score(args) => score::run(&args),
         Command::Flags(args) => flags::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Info { db, format, check } => info::run(&db, format, check),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh, view } => demo::run(db, fresh, &view),

@@ -80,6 +80,17 @@ pub struct Header {
 }
 
 impl Header {
+    /// The header of an export made now (UTC date), with the banner when one is configured.
+    pub fn today(banner: Option<String>, lens_id: &str, lens_version: &str) -> Header {
+        let now = crate::clock::now_iso();
+        Header {
+            banner,
+            lens_id: lens_id.to_owned(),
+            lens_version: lens_version.to_owned(),
+            date: now.get(..10).unwrap_or(&now).to_owned(),
+        }
+    }
+
     /// The lines of the header block, in order.
     pub fn lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = self.banner.iter().cloned().collect();

@@ -15,6 +15,9 @@
 //!   survived a redraw);
 //! - the fields show a visible marker.
 
+#[path = "support/tui.rs"]
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -23,7 +26,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use schouw::tui::app::App;
+use schouw::tui::app::{App, AppOptions, Mode, Screen};
 use schouw::tui::keys::Action;
 use schouw::tui::theme::{Theme, ThemeName};
 use schouw::tui::*;
@@ -148,6 +151,7 @@ impl DataSource for Source {
             name: self.v(),
             level: Level::Buurt,
             compare: Compare::All,
+            version: self.v(),
             top_tier: 2,
             description: self.v(),
             indicators: vec![self.indicator("a"), self.indicator("b")],
@@ -221,6 +225,15 @@ impl DataSource for Source {
     }
 }
 
+/// Typing a purpose and giving it (asked before the first entity detail).
+fn purpose() -> Vec<Action> {
+    "zaak 1"
+        .chars()
+        .map(Action::Input)
+        .chain([Action::Accept])
+        .collect()
+}
+
 /// The walk over the screens: a name and the actions that lead there from the step before.
 fn walk(fail: bool) -> Vec<(&'static str, Vec<Action>)> {
     let finder = vec![Action::Finder, Action::Input('z'), Action::Input('o')];
@@ -228,7 +241,8 @@ fn walk(fail: bool) -> Vec<(&'static str, Vec<Action>)> {
         return vec![
             ("scores", vec![]),
             ("area", vec![Action::Open]),
-            ("status line error", vec![Action::Open]),
+            ("purpose prompt", vec![Action::Open]),
+            ("status line error", purpose()),
             ("finder error", finder),
         ];
     }
@@ -237,12 +251,41 @@ fn walk(fail: bool) -> Vec<(&'static str, Vec<Action>)> {
         ("lens detail", vec![Action::LensDetail]),
         ("scores again", vec![Action::Back]),
         ("area", vec![Action::Open]),
-        ("entity", vec![Action::Open]),
+        ("purpose prompt", vec![Action::Open]),
+        ("entity", purpose()),
         ("linked entity", vec![Action::Open]),
         ("back to area", vec![Action::Back, Action::Back]),
         ("finder", finder),
         ("finder result opened", vec![Action::Accept]),
     ]
+}
+
+/// Where the app is: the mode on top, else the screen (with an error in the status line).
+fn where_is(app: &App) -> &'static str {
+    match (&app.mode, app.screen()) {
+        (Mode::Purpose { .. }, _) => "purpose",
+        (Mode::Finder(f), _) if f.error.is_some() => "finder error",
+        (Mode::Finder(_), _) => "finder",
+        _ if app.status.as_ref().is_some_and(|s| s.error) => "error",
+        (_, None) => "scores",
+        (_, Some(Screen::LensDetail(_))) => "lens",
+        (_, Some(Screen::Area(_))) => "area",
+        (_, Some(Screen::Entity(_))) => "entity",
+    }
+}
+
+/// Where each step of the walk must be.
+fn expected(step: &str) -> &'static str {
+    match step {
+        "scores" | "scores again" => "scores",
+        "lens detail" => "lens",
+        "area" | "back to area" => "area",
+        "purpose prompt" => "purpose",
+        "status line error" => "error",
+        "finder error" => "finder error",
+        "finder" => "finder",
+        _ => "entity",
+    }
 }
 
 /// What the emulator reports besides the screen.
@@ -463,8 +506,9 @@ fn run(value: &str, fail: bool, theme: ThemeName, (w, h): (u16, u16)) -> Walk {
         value: value.to_owned(),
         fail,
     };
-    let mut app = App::new(Box::new(source), Lang::Nl);
-    app.update(Action::Resize(w, h));
+    let (mut session, _log) =
+        support::session_with(Box::new(source), Lang::Nl, AppOptions::default());
+    session.apply(Action::Resize(w, h));
     let theme = Theme::new(theme);
     let area = Rect::new(0, 0, w, h);
     let written = Bytes::default();
@@ -485,11 +529,13 @@ fn run(value: &str, fail: bool, theme: ThemeName, (w, h): (u16, u16)) -> Walk {
     let mut frames = Vec::new();
     for (name, actions) in walk(fail) {
         for a in actions {
-            app.update(a);
-            app.settle();
+            session.apply(a);
+            session.settle();
         }
+        let app = session.app();
+        assert_eq!(where_is(app), expected(name), "the walk went astray at {name}");
         let drawn = terminal
-            .draw(|f| schouw::tui::view::render(&app, &theme, f))
+            .draw(|f| schouw::tui::view::render(app, &theme, f))
             .unwrap()
             .buffer
             .clone();

@@ -4,91 +4,22 @@
 //! asserted cell by cell, since snapshots carry text only.
 #![allow(clippy::unwrap_used)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+#[path = "support/tui.rs"]
+mod support;
+
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
-use schouw::tui::app::{App, AreaPanel, Effect, Mode, Screen};
+use schouw::audit::{Action as Audited, Object};
+use schouw::tui::app::{App, AppOptions, AreaPanel, Mode, Screen};
 use schouw::tui::fake::FakeSource;
 use schouw::tui::keys::{self, Action};
-use schouw::tui::theme::{Theme, ThemeName};
-use schouw::tui::{EntityKind, Lang, view};
+use schouw::tui::session::{Outward, Session};
+use schouw::tui::theme::ThemeName;
+use schouw::tui::{EntityKind, Lang};
+use support::{draw, keys, screen_text, session_with, text};
 
-fn app() -> App {
-    App::new(Box::new(FakeSource::new()), Lang::Nl)
-}
-
-/// Parses a key script: plain characters are keys; `<Enter>`, `<Esc>`, `<Bksp>`, `<Tab>`,
-/// `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>` and `<C-x>` (Ctrl) name the others.
-fn parse(script: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut chars = script.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '<' || chars.peek().is_none() {
-            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            continue;
-        }
-        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-        let ev = match name.as_str() {
-            "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-            "Bksp" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-            "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-            "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-            "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-            "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
-            "PgUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
-            "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
-            n if n.starts_with("C-") => KeyEvent::new(
-                KeyCode::Char(n.chars().nth(2).unwrap()),
-                KeyModifiers::CONTROL,
-            ),
-            other => panic!("unknown key {other}"),
-        };
-        out.push(ev);
-    }
-    out
-}
-
-/// Sends a key script through the key table, performing effects like the event loop does.
-fn keys(app: &mut App, script: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for ev in parse(script) {
-        if let Some(a) = keys::action(&app.contexts(), &ev)
-            && let Some(e) = app.update(a)
-        {
-            if let Effect::SaveLens(t) = &e {
-                let r = app.source_mut().save_lens(t);
-                app.update(Action::Saved(r));
-            }
-            effects.push(e);
-        }
-        // As the event loop does before each frame (here: one frame per key).
-        app.settle();
-    }
-    effects
-}
-
-fn draw(app: &mut App, theme: ThemeName, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let theme = Theme::new(theme);
-    t.draw(|f| view::render(app, &theme, f)).unwrap();
-    t
-}
-
-fn text(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    buf.content
-        .chunks(w)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn screen_text(app: &mut App) -> String {
-    text(draw(app, ThemeName::Color, 120, 40).backend().buffer())
+fn app() -> Session {
+    support::session().0
 }
 
 /// The screens every theme and size is snapshotted in, as key scripts from the start.
@@ -96,7 +27,10 @@ const SCREENS: &[(&str, &str)] = &[
     ("root", ""),
     ("lens_detail", "i+"),
     ("area", "<Enter>"),
-    ("entity", ":open BU99010101<Enter><Enter>"),
+    (
+        "entity",
+        ":open BU99010101<Enter><Enter>zaak 2026-017<Enter>",
+    ),
     ("finder", "fmolen"),
     ("help", "?"),
     ("command", ":le<Tab>"),
@@ -119,7 +53,7 @@ fn snapshots_of_every_screen_in_every_theme() {
                 }
             }
         }
-        let mut a = App::new(Box::new(FakeSource::new()), Lang::En);
+        let (mut a, _) = session_with(Box::new(FakeSource::new()), Lang::En, AppOptions::default());
         keys(&mut a, "<Enter>");
         insta::assert_snapshot!(
             "area_english_80x24",
@@ -202,6 +136,10 @@ fn drill_down_lens_area_entity_linked_and_back() {
         keys(&mut a, "j");
     }
     keys(&mut a, "<Enter>");
+    // The first entity of the session asks why; the answer opens it.
+    assert!(matches!(a.mode, Mode::Purpose { .. }));
+    assert!(a.screen().is_some_and(|s| matches!(s, Screen::Area(_))));
+    keys(&mut a, "signaal 2026-031<Enter>");
     let Some(Screen::Entity(v)) = a.screen() else {
         panic!("not on entity")
     };
@@ -239,8 +177,8 @@ fn drill_down_lens_area_entity_linked_and_back() {
     assert!(screen_text(&mut a).contains("Afsluiten?"));
     keys(&mut a, "n");
     assert!(!a.quit);
-    let effects = keys(&mut a, "qj");
-    assert_eq!(effects, vec![Effect::Quit]);
+    let out = keys(&mut a, "qj");
+    assert_eq!(out, vec![Outward::Quit]);
     assert!(a.quit);
 }
 
@@ -269,19 +207,24 @@ fn weights_change_live_and_rerank() {
 }
 
 #[test]
-fn saving_a_tuned_lens_is_an_effect_and_asks_before_overwriting() {
-    let mut a = app();
-    let effects = keys(&mut a, "i+S<Enter>");
-    assert!(
-        matches!(&effects[..], [Effect::SaveLens(t)] if t.id == "hennep-eigen" && !t.overwrite)
-    );
+fn saving_a_tuned_lens_asks_before_overwriting_and_is_audited() {
+    let (mut a, log) = support::session();
+    keys(&mut a, "i+S<Enter>");
     assert!(screen_text(&mut a).contains("opgeslagen: lenzen/hennep-eigen.toml"));
     // Same id again: the source says it exists; the app asks; j confirms with overwrite.
-    let effects = keys(&mut a, "S<Enter>");
-    assert_eq!(effects.len(), 1);
+    keys(&mut a, "S<Enter>");
     assert!(matches!(a.mode, Mode::ConfirmOverwrite(_)));
-    let effects = keys(&mut a, "j");
-    assert!(matches!(&effects[..], [Effect::SaveLens(t)] if t.overwrite));
+    keys(&mut a, "j");
+    assert!(matches!(a.mode, Mode::Normal));
+    assert!(screen_text(&mut a).contains("opgeslagen: lenzen/hennep-eigen.toml"));
+    let saves: Vec<_> = log
+        .entries()
+        .into_iter()
+        .filter(|e| e.action == Audited::LensSave)
+        .collect();
+    assert_eq!(saves.len(), 2, "{saves:?}");
+    assert_eq!(saves[0].object, Object::Lens("hennep-eigen".into()));
+    assert_eq!(saves[0].lens, Some(("hennep".into(), "1".into())));
 }
 
 #[test]
@@ -350,7 +293,7 @@ fn fuzzy_finder_marks_matches_and_opens_hits() {
             "{theme:?}"
         );
     }
-    keys(&mut a, "<Enter>");
+    keys(&mut a, "<Enter>zaak 12<Enter>");
     let Some(Screen::Entity(v)) = a.screen() else {
         panic!()
     };
@@ -385,8 +328,8 @@ fn command_line_completes_and_opens() {
     assert_eq!(v.detail.row.name, "Café-kwartier");
     keys(&mut a, ":lens hennep<Enter>");
     assert!(a.screen().is_none());
-    let effects = keys(&mut a, ":q<Enter>");
-    assert_eq!(effects, vec![Effect::Quit]);
+    let out = keys(&mut a, ":q<Enter>");
+    assert_eq!(out, vec![Outward::Quit]);
 }
 
 #[test]
@@ -440,7 +383,7 @@ fn resize_below_minimum_says_so_and_recovers() {
     let mut a = app();
     let s = text(draw(&mut a, ThemeName::Color, 40, 10).backend().buffer());
     assert!(s.contains("venster te klein"));
-    let mut e = App::new(Box::new(FakeSource::new()), Lang::En);
+    let (mut e, _) = session_with(Box::new(FakeSource::new()), Lang::En, AppOptions::default());
     let s = text(draw(&mut e, ThemeName::Ascii, 79, 30).backend().buffer());
     assert!(s.contains("window too small"));
     let s = text(draw(&mut a, ThemeName::Color, 80, 24).backend().buffer());
@@ -489,7 +432,7 @@ impl schouw::tui::DataSource for Counting {
 #[test]
 fn finder_searches_once_per_batch_of_typed_keys() {
     let count = std::rc::Rc::new(std::cell::Cell::new(0));
-    let mut a = App::new(
+    let mut a: App = App::new(
         Box::new(Counting(FakeSource::new(), count.clone())),
         Lang::Nl,
     );
@@ -504,11 +447,12 @@ fn finder_searches_once_per_batch_of_typed_keys() {
     assert!(!f.hits.is_empty());
     a.settle();
     assert_eq!(count.get(), 1);
-    // Enter right after typing searches first, then opens the best hit.
+    // Enter right after typing searches first, then opens the best hit (an address: after
+    // the purpose is given).
     a.update(Action::Input('s'));
     a.update(Action::Accept);
     assert_eq!(count.get(), 2);
-    assert!(a.screen().is_some());
+    assert!(matches!(a.mode, Mode::Purpose { .. }), "{:?}", a.mode);
 }
 
 /// A source whose every call but `lenses` fails with an escape sequence in the message.
@@ -550,7 +494,7 @@ impl schouw::tui::DataSource for Broken {
 
 #[test]
 fn an_empty_or_failing_source_never_panics_and_errors_are_shown_safely() {
-    let mut a = App::new(Box::new(Broken), Lang::Nl);
+    let (mut a, _) = session_with(Box::new(Broken), Lang::Nl, AppOptions::default());
     assert!(screen_text(&mut a).contains("kapot^[[2J"));
     for script in [
         "",
@@ -559,6 +503,7 @@ fn an_empty_or_failing_source_never_panics_and_errors_are_shown_safely() {
         "fabc",
         "<Esc>:open BU99010101<Enter>",
         ":open Molenstraat<Enter>",
+        ":doel zaak 1<Enter>:open Molenstraat<Enter>",
         ":lens x<Enter>:level wijk<Enter>:sort score<Enter>",
         "?jjj<Esc>",
     ] {
@@ -575,7 +520,7 @@ fn an_empty_or_failing_source_never_panics_and_errors_are_shown_safely() {
     keys(&mut a, "<Esc>fabc");
     assert!(screen_text(&mut a).contains("kapot^[[2J"));
     // With no lenses at all nothing panics either.
-    let mut e = App::new(Box::new(Empty), Lang::En);
+    let (mut e, _) = session_with(Box::new(Empty), Lang::En, AppOptions::default());
     for script in [
         "",
         "jGg<Enter>i+S<Enter><Tab><Enter>",

@@ -42,6 +42,9 @@ fn navigates_searches_quits_and_restores() {
     p.keys(&["f", "k", "e", "r", "k", "w"]);
     p.wait_for("Kerkweg 3");
     p.keys(&["\r"]);
+    // The first entity of the session asks why.
+    p.wait_for("Waarvoor bekijk je deze gegevens?");
+    p.keys(&["z", "a", "a", "k", " ", "1", "\r"]);
     p.wait_for("Snelle doorverkoop");
     p.keys(&["\x1b", "q"]);
     p.wait_for("Afsluiten?");
@@ -188,4 +191,56 @@ fn panic_restores_the_terminal_and_shows_no_data() {
     let contents = p.contents();
     assert!(contents.contains("internal error"), "{contents}");
     assert!(!contents.contains("secret data"), "{contents}");
+}
+
+#[test]
+fn lock_clears_scrollback_shows_no_data_and_the_code_unlocks() {
+    let mut p = Pty::spawn(&example(), &["banner"], ENV);
+    p.wait_for("Hennepteelt");
+    p.wait_for("DEPARTEMENTAAL VERTROUWELIJK");
+    p.type_text(":lock\r");
+    p.wait_for("Scherm vergrendeld");
+    let screen = p.contents();
+    assert!(screen.contains("DEPARTEMENTAAL VERTROUWELIJK"), "{screen}");
+    for data in ["Hennep", "BU99", "Rang"] {
+        assert!(!screen.contains(data), "{data}:\n{screen}");
+    }
+    // Screen and scrollback were cleared (CSI 2J, CSI 3J) when it locked.
+    let bytes = String::from_utf8_lossy(&p.bytes.lock().unwrap()).to_string();
+    assert!(bytes.contains("\x1b[3J"), "no scrollback purge");
+    // The code is the line of four spaced capitals before the typed blanks.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("_ _ _ _"))
+        .unwrap()
+        .to_string();
+    let code: String = line
+        .split("   ")
+        .map(str::trim)
+        .find(|w| !w.is_empty() && !w.contains('_'))
+        .unwrap()
+        .split(' ')
+        .collect();
+    assert_eq!(code.len(), 4, "{line}");
+    p.type_text(&format!("{code}\r"));
+    p.wait_for("Hennepteelt");
+    p.keys(&["\x03"]);
+    assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
+}
+
+#[test]
+fn the_privacy_key_blanks_the_screen_until_the_next_key() {
+    let mut p = Pty::spawn(&example(), &[], ENV);
+    p.wait_for("Hennepteelt");
+    p.keys(&["\x18"]);
+    p.wait_for("Druk op een toets");
+    let screen = p.contents();
+    assert!(
+        !screen.contains("Hennep") && !screen.contains("BU99"),
+        "{screen}"
+    );
+    p.keys(&["j"]);
+    p.wait_for("Hennepteelt");
+    p.keys(&["\x03"]);
+    assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
 }

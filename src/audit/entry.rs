@@ -25,11 +25,13 @@ pub enum Action {
     Lock,
     /// The screen was unlocked.
     Unlock,
+    /// The privacy key blanked the screen.
+    PrivacyBlank,
 }
 
 impl Action {
     /// Every action, for parsing and help.
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::SessionStart,
         Action::SessionEnd,
         Action::OpenEntity,
@@ -39,6 +41,7 @@ impl Action {
         Action::LensSave,
         Action::Lock,
         Action::Unlock,
+        Action::PrivacyBlank,
     ];
 
     /// The stored name (`open_entity`).
@@ -53,6 +56,7 @@ impl Action {
             Action::LensSave => "lens_save",
             Action::Lock => "lock",
             Action::Unlock => "unlock",
+            Action::PrivacyBlank => "privacy_blank",
         }
     }
 
@@ -91,6 +95,34 @@ impl Outcome {
     }
 }
 
+/// Why a session ended or the screen locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The analyst quit.
+    Quit,
+    /// No input for the configured idle time.
+    Idle,
+    /// A signal (SIGTERM, SIGINT, SIGHUP: also a dropped SSH connection).
+    Signal,
+    /// The analyst asked for it (`:lock`).
+    User,
+}
+
+impl Reason {
+    /// Every reason.
+    pub const ALL: [Reason; 4] = [Reason::Quit, Reason::Idle, Reason::Signal, Reason::User];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Quit => "quit",
+            Reason::Idle => "idle",
+            Reason::Signal => "signal",
+            Reason::User => "user",
+        }
+    }
+}
+
 /// What it happened to (BIO2 "Object"): an identifier, never a name, address or search text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Object {
@@ -106,6 +138,10 @@ pub enum Object {
     Business(String),
     /// A party's pseudonym.
     Party(String),
+    /// A signal's id.
+    Signal(String),
+    /// Why a session ended or the screen locked (the object of `session_end` and `lock`).
+    Reason(Reason),
     /// A lens id.
     Lens(String),
     /// A file, identified by its SHA-256 in [`Entry::file_sha256`] (its name may itself be
@@ -114,10 +150,13 @@ pub enum Object {
 }
 
 impl Object {
-    /// The stored form: `area:BU03630000`, `party:P-12`, `database`, `file` or `-`.
+    /// The stored form: `area:BU03630000`, `party:P-12`, `reason:idle`, `database`, `file`
+    /// or `-`.
     pub fn to_stored(&self) -> String {
         match self {
             Object::None => "-".into(),
+            Object::Reason(r) => format!("reason:{}", r.as_str()),
+            Object::Signal(id) => format!("signal:{id}"),
             Object::Database => "database".into(),
             Object::File => "file".into(),
             Object::Area(id) => format!("area:{id}"),
@@ -142,7 +181,9 @@ impl Object {
                     "address" => Object::Address(id),
                     "business" => Object::Business(id),
                     "party" => Object::Party(id),
+                    "signal" => Object::Signal(id),
                     "lens" => Object::Lens(id),
+                    "reason" => Object::Reason(Reason::ALL.into_iter().find(|r| r.as_str() == id)?),
                     _ => return None,
                 }
             }
@@ -153,11 +194,12 @@ impl Object {
 
     fn id(&self) -> Option<&str> {
         match self {
-            Object::None | Object::Database | Object::File => None,
+            Object::None | Object::Database | Object::File | Object::Reason(_) => None,
             Object::Area(id)
             | Object::Address(id)
             | Object::Business(id)
             | Object::Party(id)
+            | Object::Signal(id)
             | Object::Lens(id) => Some(id),
         }
     }
@@ -302,11 +344,14 @@ mod tests {
             Object::File,
             Object::Area("BU0363AD03".into()),
             Object::Party("P-000123".into()),
+            Object::Signal("17".into()),
+            Object::Reason(Reason::Idle),
         ] {
             assert_eq!(Object::parse(&o.to_stored()), Some(o));
         }
         assert_eq!(Object::parse("area:Jan Jansen"), None);
         assert_eq!(Object::parse("person:1"), None);
+        assert_eq!(Object::parse("reason:boredom"), None);
         let free = Entry::new(
             Action::SearchOpen,
             Object::Address("Keizersgracht 1".into()),

@@ -4,6 +4,7 @@
 //! Prepared scores are kept per (lens, level, comparison set); changing weights only re-ranks.
 
 mod entity;
+mod export;
 mod rows;
 mod save;
 
@@ -14,8 +15,8 @@ use crate::model::{AreaCode, AreaLevel};
 use crate::score::{Prepared, ScoreOptions, prepare};
 use crate::store::{FlaggedEntity, IndicatorOptions, Store};
 use crate::tui::{
-    AreaDetail, AreaRow, Compare, DataSource, EntityDetail, EntityLine, EntityRef, LensSummary,
-    Level, SaveError, ScoreRequest, SearchHit, TunedLens,
+    AreaDetail, AreaRow, Compare, DataSource, EntityDetail, EntityLine, EntityRef, ExportTable,
+    LensSummary, Level, SaveError, ScoreRequest, SearchHit, TunedLens,
 };
 
 /// How many flagged entities or signals a list shows at most per request.
@@ -249,6 +250,14 @@ impl DataSource for StoreSource {
             line.label = entity::name_of(&self.store, &line.target).map_err(|e| e.to_string())?;
         }
         Ok(page)
+    }
+
+    fn export_scores(
+        &mut self,
+        req: &ScoreRequest,
+        areas: &[String],
+    ) -> Result<ExportTable, String> {
+        self.export_table(req, areas)
     }
 
     fn save_lens(&mut self, tuned: &TunedLens) -> Result<String, SaveError> {

@@ -3,24 +3,17 @@
 use std::process::ExitCode;
 
 use crate::cli::{FlagsArgs, TableFormat};
-use crate::model::AreaCode;
 use crate::sanitize;
 use crate::store::{FlaggedEntity, Store, area_within, rule_tables};
 
-use super::score::{csv_cell, fit, load_lens, reference_date};
+use super::score::{fit, load_lens, parse_area, reference_date};
 
 /// Runs `schouw flags`.
 pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
     let lens = load_lens(&args.lens, args.lenses.clone())?;
     let store = Store::open_read_only(&args.db)?;
     let (reference, how) = reference_date(&store, args.as_of.as_deref())?;
-    let area = match &args.area {
-        Some(a) => Some(
-            AreaCode::parse(a)
-                .map_err(|e| anyhow::anyhow!("--area {}: {e}", sanitize::field(a, 20)))?,
-        ),
-        None => None,
-    };
+    let area = parse_area("--area", args.area.as_deref())?;
     let presence = store.presence()?;
     for flag in &lens.flags {
         let absent: Vec<&str> = rule_tables(&flag.rule)
@@ -42,23 +35,8 @@ pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         TableFormat::Json => outln!("{}", serde_json::to_string_pretty(&flagged)?),
         TableFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
-                "flag", "label", "rule", "subject", "id", "buurten", "evidence",
-            ])?;
-            for e in &flagged {
-                w.write_record([
-                    csv_cell(&e.flag),
-                    csv_cell(&e.label),
-                    e.rule.to_owned(),
-                    e.subject.to_owned(),
-                    csv_cell(&e.id),
-                    e.buurten.join(" "),
-                    csv_cell(&e.evidence.join("; ")),
-                ])?;
-            }
-            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-            super::out(&String::from_utf8_lossy(&bytes));
+            let rows = super::export::flag_rows(&flagged);
+            super::export::to_stdout(&super::export::FLAG_COLUMNS.map(String::from), &rows)?;
         }
         TableFormat::Table => {
             outln!(

@@ -1,15 +1,19 @@
-//! `schouw open`: the terminal interface on a database, read-only, with the lens catalogue and
-//! the store-backed data source.
+//! `schouw open`: the terminal interface on a database, read-only, with the lens catalogue,
+//! the store-backed data source, the audit log beside the database and the options of
+//! `config.toml`.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{LangArg, ThemeArg, ViewArgs};
+use anyhow::Context as _;
+
+use crate::audit::{self, Audit};
+use crate::cli::ViewArgs;
 use crate::lens::{self, LoadOptions};
 use crate::sanitize;
 use crate::store::Store;
-use crate::tui::{self, Lang, ThemeName, TuiOptions};
+use crate::tui;
 
 use super::browse::StoreSource;
 
@@ -20,33 +24,26 @@ pub fn run(
     as_of: Option<&str>,
     view: &ViewArgs,
 ) -> anyhow::Result<ExitCode> {
+    // The configuration first: a bad file is reported wherever schouw runs.
+    let opts = super::settings::tui_options(&super::settings::load()?, view)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         anyhow::bail!(
             "the interface needs a terminal; for output to a file or pipe use `schouw score` or `schouw flags`"
         );
     }
     let store = Store::open_read_only(db)?;
+    let log = Audit::open(&store).with_context(|| {
+        format!(
+            "the audit log {} cannot be written, and schouw does not show data whose use cannot be recorded",
+            audit::log_path(db).display()
+        )
+    })?;
     let catalogue = lens::load(&LoadOptions::standard(lens_dirs));
     for p in &catalogue.problems {
         eprintln!("{}", sanitize::field(&p.to_string(), 500));
     }
     let (reference, _) = super::score::reference_date(&store, as_of)?;
     let source = StoreSource::new(store, catalogue.lenses, reference)?;
-    tui::run(Box::new(source), options(view))?;
+    tui::run(Box::new(source), Box::new(log), opts)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The interface options from the command line.
-pub fn options(view: &ViewArgs) -> TuiOptions {
-    TuiOptions {
-        theme: view.theme.map(|t| match t {
-            ThemeArg::Color => ThemeName::Color,
-            ThemeArg::Mono => ThemeName::Mono,
-            ThemeArg::Ascii => ThemeName::Ascii,
-        }),
-        lang: match view.lang {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        },
-    }
 }

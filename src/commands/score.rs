@@ -64,9 +64,66 @@ pub(super) fn reference_date(
     }
 }
 
-/// Makes a text cell harmless for spreadsheets, with the export room's one rule.
-pub(super) fn csv_cell(s: &str) -> String {
-    crate::export::neutralise(s).into_owned()
+/// An area code from an option (`--within`, `--area`), with the option named in the error.
+pub(super) fn parse_area(option: &str, code: Option<&str>) -> anyhow::Result<Option<AreaCode>> {
+    code.map(|c| {
+        AreaCode::parse(c).map_err(|e| anyhow::anyhow!("{option} {}: {e}", sanitize::field(c, 20)))
+    })
+    .transpose()
+}
+
+/// A lens scored over the areas of a database.
+pub(super) struct Scoring {
+    pub prepared: crate::score::Prepared,
+    pub scores: crate::score::Scores,
+    /// The year of areas and statistics.
+    pub year: i32,
+    /// Inputs the database lacks (said on stderr already).
+    pub missing: Vec<crate::store::MissingInput>,
+}
+
+/// Scores `lens` at its level over the areas of `store` (only those in `within`, compared with
+/// each other), saying on stderr which inputs are missing.
+pub(super) fn score_areas(
+    store: &Store,
+    db: &std::path::Path,
+    lens: &Lens,
+    year: Option<i32>,
+    reference: RefDate,
+    within: Option<AreaCode>,
+) -> anyhow::Result<Scoring> {
+    let data = store.indicator_data(
+        &[lens],
+        &IndicatorOptions {
+            level: lens.level,
+            year,
+            reference,
+            within,
+        },
+    )?;
+    if data.areas.is_empty() {
+        bail!(
+            "{} has no {} areas{}; import a CBS KWB table or area list first",
+            db.display(),
+            lens.level,
+            if year.is_some() { " in that year" } else { "" }
+        );
+    }
+    let missing = data.missing(lens);
+    for m in &missing {
+        eprintln!(
+            "let op: geen gegevens voor indicator {}: {}; de lens scoort met lagere dekking",
+            sanitize::line(&m.indicator),
+            sanitize::line(&m.what)
+        );
+    }
+    let (prepared, scores) = score_lens(lens, data.inputs(lens), &ScoreOptions::at(reference))?;
+    Ok(Scoring {
+        prepared,
+        scores,
+        year: data.year,
+        missing,
+    })
 }
 
 /// Cuts a sanitised text to `w` characters (with `…`) and pads it to `w`.
@@ -81,7 +138,7 @@ pub(super) fn fit(s: &str, w: usize) -> String {
     }
 }
 
-fn level_of(l: LevelArg) -> AreaLevel {
+pub(super) fn level_of(l: LevelArg) -> AreaLevel {
     match l {
         LevelArg::Buurt => AreaLevel::Buurt,
         LevelArg::Wijk => AreaLevel::Wijk,
@@ -127,52 +184,21 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     if let Some(l) = args.level {
         lens.level = level_of(l);
     }
-    let within = match &args.within {
-        Some(w) => Some(
-            AreaCode::parse(w)
-                .map_err(|e| anyhow::anyhow!("--within {}: {e}", sanitize::field(w, 20)))?,
-        ),
-        None => None,
-    };
-    let data = store.indicator_data(
-        &[&lens],
-        &IndicatorOptions {
-            level: lens.level,
-            year: args.year,
-            reference,
-            within,
-        },
-    )?;
-    if data.areas.is_empty() {
-        bail!(
-            "{} has no {} areas{}; import a CBS KWB table or area list first",
-            args.db.display(),
-            lens.level,
-            if args.year.is_some() {
-                " in that year"
-            } else {
-                ""
-            }
-        );
-    }
-    let missing = data.missing(&lens);
-    for m in &missing {
-        eprintln!(
-            "let op: geen gegevens voor indicator {}: {}; de lens scoort met lagere dekking",
-            sanitize::line(&m.indicator),
-            sanitize::line(&m.what)
-        );
-    }
-    let (prepared, scores) = score_lens(&lens, data.inputs(&lens), &ScoreOptions::at(reference))?;
+    let within = parse_area("--within", args.within.as_deref())?;
+    let Scoring {
+        prepared,
+        scores,
+        year,
+        missing,
+    } = score_areas(&store, &args.db, &lens, args.year, reference, within)?;
 
     if let Some(code) = &args.explain {
         let code = AreaCode::parse(code)
             .map_err(|e| anyhow::anyhow!("--explain {}: {e}", sanitize::field(code, 20)))?;
         let Some(e) = prepared.explain(&scores, &code) else {
             bail!(
-                "{code} is not among the {} areas scored (year {}); check the code and --level",
+                "{code} is not among the {} areas scored (year {year}); check the code and --level",
                 lens.level,
-                data.year
             );
         };
         for l in e.lines() {
@@ -182,7 +208,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
             "{}; vensters van n maanden tellen terug vanaf deze datum.",
             capitalised(&how)
         );
-        outln!("Gebieden en statistieken: jaar {}.", data.year);
+        outln!("Gebieden en statistieken: jaar {year}.");
         if missing.is_empty() {
             outln!("Ontbrekende invoer: geen.");
         } else {
@@ -224,7 +250,11 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
                 .collect();
             outln!("{}", serde_json::to_string_pretty(&rows)?);
         }
-        TableFormat::Csv => write_csv(&prepared, &scores, &order, reference)?,
+        TableFormat::Csv => {
+            let columns = super::export::score_columns(&prepared);
+            let rows = super::export::score_rows(&prepared, &scores, &order, reference);
+            super::export::to_stdout(&columns, &rows)?;
+        }
         TableFormat::Table => {
             outln!(
                 "{} ({}), {} {}, jaar {}",
@@ -232,7 +262,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
                 sanitize::field(&lens.id, 20),
                 prepared.areas.len(),
                 plural(lens.level),
-                data.year
+                year
             );
             outln!("{how}");
             outln!(
@@ -359,57 +389,6 @@ fn json_area(
             })
             .collect(),
     }
-}
-
-fn write_csv(
-    p: &crate::score::Prepared,
-    s: &crate::score::Scores,
-    order: &[usize],
-    reference: RefDate,
-) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "rank",
-        "area",
-        "name",
-        "gemeente",
-        "population",
-        "score",
-        "tier",
-        "coverage",
-        "reference_date",
-    ]
-    .map(String::from)
-    .to_vec();
-    for m in &p.indicators {
-        header.push(format!("{}_value", m.id));
-        header.push(format!("{}_normalized", m.id));
-    }
-    w.write_record(&header)?;
-    let opt = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
-    for &a in order {
-        let input = &p.areas[a].input;
-        let sc = &s.areas[a];
-        let mut row = vec![
-            sc.rank.map_or(String::new(), |r| r.to_string()),
-            input.code.to_string(),
-            csv_cell(&input.name),
-            input.gemeente.to_string(),
-            opt(input.population),
-            opt(sc.composite),
-            sc.tier.label().to_owned(),
-            format!("{:.4}", sc.coverage),
-            reference.iso(),
-        ];
-        for i in 0..p.indicators.len() {
-            row.push(opt(p.value(a, i).known()));
-            row.push(opt(p.normalized(a, i)));
-        }
-        w.write_record(&row)?;
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    super::out(&String::from_utf8_lossy(&bytes));
-    Ok(())
 }
 
 /// The text with its first letter in upper case.

@@ -3,7 +3,7 @@
 //! ```toml
 //! banner = "DEPARTEMENTAAL VERTROUWELIJK"   # shown on every screen and in exports
 //! idle_lock_minutes = 10                    # 1 to 30; the BIR allows at most 30
-//! theme = "dark"
+//! theme = "mono"                           # color, mono or ascii; --theme wins
 //!
 //! [keys]                                    # action = key
 //! privacy = "ctrl-x"
@@ -42,9 +42,20 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
+/// Where a setting was written: the line and column of its name and of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub name: (usize, usize),
+    pub value: (usize, usize),
+}
+
 /// The validated configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The file it was read from (`<config>` for text), for messages about its values.
+    pub file: PathBuf,
+    /// Where each setting was written: `theme`, `banner`, `keys.privacy`, ….
+    pub places: BTreeMap<String, Place>,
     /// The classification banner.
     pub banner: Option<String>,
     /// Minutes without input before the screen locks.
@@ -58,6 +69,8 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            file: PathBuf::from("<config>"),
+            places: BTreeMap::new(),
             banner: None,
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
             theme: None,
@@ -222,6 +235,26 @@ impl Config {
     pub fn key_for(&self, action: &str) -> Option<&KeySpec> {
         self.keys.get(action)
     }
+
+    /// An error about a setting that parsed but does not fit where it is used (a theme or a
+    /// key the interface does not know), pointing at the setting's name or value.
+    pub fn error_at(
+        &self,
+        setting: &str,
+        at_value: bool,
+        message: String,
+        hint: Option<String>,
+    ) -> ConfigError {
+        let place = self.places.get(setting).copied().unwrap_or_default();
+        let (line, column) = if at_value { place.value } else { place.name };
+        ConfigError {
+            file: self.file.clone(),
+            line: line.max(1),
+            column: column.max(1),
+            message,
+            hint,
+        }
+    }
 }
 
 fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
@@ -247,7 +280,26 @@ fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         };
         err(e.span(), message, hint)
     })?;
-    let mut config = Config::default();
+    let mut config = Config {
+        file: file.to_owned(),
+        ..Config::default()
+    };
+    let place = |name: Option<Range<usize>>, value: Range<usize>| Place {
+        name: line_col(text, name.map_or(value.start, |n| n.start)),
+        value: line_col(text, value.start),
+    };
+    if let Some(b) = &raw.banner {
+        config.places.insert("banner".into(), place(None, b.span()));
+    }
+    if let Some(t) = &raw.theme {
+        config.places.insert("theme".into(), place(None, t.span()));
+    }
+    for (action, key) in &raw.keys {
+        config.places.insert(
+            format!("keys.{}", action.get_ref()),
+            place(Some(action.span()), key.span()),
+        );
+    }
     if let Some(b) = raw.banner {
         let n = b.get_ref().chars().count();
         if n == 0 || n > 80 || b.get_ref().chars().any(crate::sanitize::is_unsafe) {
@@ -330,7 +382,7 @@ fn nearest(s: &str) -> Option<&'static str> {
         .map(|(_, f)| f)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -3,22 +3,34 @@
 //! filter, `:` command line, fuzzy finder, yes/no questions) sit on top of the current screen.
 //!
 //! Reads go through the [`DataSource`], wrapped by [`Safe`] so every answer is sanitised once on
-//! the way in. Writes (saving a tuned lens) and terminal work leave as an [`Effect`] for the event
-//! loop; `update` draws nothing and touches no terminal or file.
+//! the way in. Writes (saving a tuned lens, audit entries, exports) and terminal work leave as an
+//! [`Effect`] for the event loop (see `super::session`), whose outcome comes back as an
+//! [`Action`]; `update` draws nothing and touches no terminal or file.
+//!
+//! Trust (`purpose`, `lock`, `export`): an entity detail is shown only after its audit entry is
+//! committed. The app fetches it, keeps it aside, asks for [`Effect::Audit`], and pushes the
+//! screen on [`Action::Audited`]`(Ok)`; on an error the detail is dropped unseen.
 
 mod command;
+mod export;
+mod lock;
 mod navigate;
 mod prompt;
+mod purpose;
 mod table;
 
 use std::collections::HashMap;
 
 pub use command::{COMMANDS, Candidates, Cmd};
+pub use export::{ExportFailure, ExportJob};
+pub use lock::{CODE_LEN, Lock};
+pub use purpose::{Then, Via};
 pub use table::{Column, Cursor, arrange, visible_offset};
 
 use super::i18n::{L, Lang};
-use super::keys::{Action, Ctx};
+use super::keys::{Action, Ctx, KeyTable};
 use super::source::*;
+use crate::audit::{Entry, Object, Outcome, Reason};
 use crate::sanitize;
 
 /// Work for the event loop.
@@ -30,6 +42,13 @@ pub enum Effect {
     /// Write this tuned lens (through [`DataSource::save_lens`]) and send back
     /// [`Action::Saved`].
     SaveLens(TunedLens),
+    /// Commit this audit entry and send back [`Action::Audited`].
+    Audit(Entry),
+    /// The screen is locked: clear the terminal and its scrollback, then record the entry
+    /// and send back [`Action::Audited`].
+    Lock(Entry),
+    /// Write this export under audit and send back [`Action::Exported`].
+    Export(ExportJob),
 }
 
 /// Entries per flagged-entities page fetched while scrolling.
@@ -73,6 +92,15 @@ impl Safe {
             .search(query, FINDER_LIMIT)
             .map(Clean::clean)
             .map_err(err)
+    }
+    /// For the event loop's [`Effect::Export`]: raw values (an export keeps the data as it
+    /// is); only an error message is sanitised, since it is shown.
+    pub fn export_scores(
+        &mut self,
+        req: &ScoreRequest,
+        areas: &[String],
+    ) -> Result<ExportTable, String> {
+        self.0.export_scores(req, areas).map_err(err)
     }
     /// For the event loop's [`Effect::SaveLens`].
     pub fn save_lens(&mut self, lens: &TunedLens) -> Result<String, SaveError> {
@@ -172,6 +200,24 @@ pub enum Mode {
     Finder(Finder),
     ConfirmQuit,
     ConfirmOverwrite(TunedLens),
+    /// The purpose prompt before an entity detail or an export (or `:doel` alone).
+    Purpose {
+        input: String,
+        then: Then,
+        /// The last answer was refused (shown under the prompt).
+        refused: bool,
+    },
+    /// "Export N rows to FILE?"
+    ConfirmExport(ExportJob),
+}
+
+/// How the interface is set up for a session (from `config.toml`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppOptions {
+    /// The classification banner on every screen.
+    pub banner: Option<String>,
+    /// The key table in force.
+    pub keys: KeyTable,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -206,7 +252,22 @@ pub struct App {
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Why the session ends once `quit` is set.
+    pub end_reason: Reason,
     pending_save: Option<TunedLens>,
+    /// The purpose given for this session (a case number or short reason).
+    pub purpose: Option<String>,
+    /// The classification banner, if configured.
+    pub banner: Option<String>,
+    /// The key table in force (dispatch, help and footer).
+    pub keys: KeyTable,
+    /// The lock screen, while locked.
+    pub lock: Option<Lock>,
+    /// The privacy key blanked the screen.
+    pub blank: bool,
+    pending: Option<purpose::Pending>,
+    /// Seeds the unlock codes.
+    locks: lock::Codes,
 }
 
 enum Move {
@@ -217,6 +278,10 @@ enum Move {
 
 impl App {
     pub fn new(source: Box<dyn DataSource>, lang: Lang) -> App {
+        App::with_options(source, lang, AppOptions::default())
+    }
+
+    pub fn with_options(source: Box<dyn DataSource>, lang: Lang, opts: AppOptions) -> App {
         let source = Safe(source);
         let lenses = source.lenses();
         let mut app = App {
@@ -240,7 +305,15 @@ impl App {
             status: None,
             size: (80, 24),
             quit: false,
+            end_reason: Reason::Quit,
             pending_save: None,
+            purpose: None,
+            banner: opts.banner,
+            keys: opts.keys,
+            lock: None,
+            blank: false,
+            pending: None,
+            locks: lock::Codes::new(),
         };
         app.select_lens(0);
         app
@@ -293,15 +366,27 @@ impl App {
         self.stack.last()
     }
 
-    /// The active key-table contexts, most specific first.
+    /// The active key-table contexts, most specific first. The privacy and lock keys
+    /// ([`Ctx::Always`]) come last: the remap check keeps them apart from every other key.
     pub fn contexts(&self) -> Vec<Ctx> {
-        match self.mode {
+        if self.blank {
+            return vec![Ctx::Blank];
+        }
+        if self.lock.is_some() {
+            return vec![Ctx::Locked];
+        }
+        let mut ctxs = match self.mode {
             Mode::Help { .. } => vec![Ctx::Help],
             Mode::Filter { .. } | Mode::Command { .. } => vec![Ctx::Prompt],
+            Mode::Purpose { .. } => vec![Ctx::Purpose],
             Mode::Finder(_) => vec![Ctx::Finder],
-            Mode::ConfirmQuit | Mode::ConfirmOverwrite(_) => vec![Ctx::Confirm],
+            Mode::ConfirmQuit | Mode::ConfirmOverwrite(_) | Mode::ConfirmExport(_) => {
+                vec![Ctx::Confirm]
+            }
             Mode::Normal => vec![self.screen_ctx(), Ctx::Global],
-        }
+        };
+        ctxs.push(Ctx::Always);
+        ctxs
     }
 
     /// The key-table context of the current screen (help is per screen).
@@ -314,9 +399,11 @@ impl App {
         }
     }
 
-    /// Rows in a full-height list on this terminal (the view's chrome is 8 lines or less).
+    /// Rows in a full-height list on this terminal (the view's chrome is 8 lines or less, one
+    /// more with a banner).
     pub fn page(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(8).max(1)
+        let chrome = 8 + usize::from(self.banner.is_some());
+        usize::from(self.size.1).saturating_sub(chrome).max(1)
     }
 
     fn say(&mut self, text: String, error: bool) {
@@ -330,11 +417,27 @@ impl App {
                 self.size = (w, h);
                 return None;
             }
-            Action::QuitNow => return self.quit_now(),
-            Action::Saved(result) => {
-                self.saved(result);
+            Action::Saved(result) => return self.saved(result),
+            Action::Audited(result) => return self.audited(result),
+            Action::Exported(result) => {
+                self.exported(result);
                 return None;
             }
+            Action::IdleTimeout => return self.idle(),
+            _ => {}
+        }
+        if self.blank {
+            // Any key comes back (see `lock.rs` for why not to the lock screen).
+            self.blank = false;
+            return None;
+        }
+        if self.lock.is_some() {
+            return self.lock_key(action);
+        }
+        match action {
+            Action::QuitNow => return self.quit_now(),
+            Action::Privacy => return self.privacy(),
+            Action::Lock => return self.lock_now(Reason::User),
             // Typed text is echoed on screen: nothing that could steer the terminal gets in.
             Action::Input(c) if sanitize::is_unsafe(c) => return None,
             _ => {}
@@ -359,10 +462,16 @@ impl App {
                 None
             }
             Mode::Command { input, tab } => self.command_key(action, input, tab),
-            Mode::Finder(f) => {
-                self.finder_key(action, f);
-                None
-            }
+            Mode::Finder(f) => self.finder_key(action, f),
+            Mode::Purpose {
+                input,
+                then,
+                refused,
+            } => self.purpose_key(action, input, then, refused),
+            Mode::ConfirmExport(job) => match action {
+                Action::Yes => self.export_now(job),
+                _ => None,
+            },
             Mode::ConfirmQuit => match action {
                 Action::Yes => self.quit_now(),
                 _ => None,
@@ -420,7 +529,7 @@ impl App {
                 self.status = None;
             }
             Action::Redraw => return Some(Effect::Redraw),
-            Action::Open => self.open(),
+            Action::Open => return self.open(),
             Action::NextPanel | Action::PrevPanel => self.switch_panel(action == Action::NextPanel),
             Action::Left | Action::Right if self.stack.is_empty() => {
                 let i = Column::ALL

@@ -203,6 +203,7 @@ impl FakeSource {
                 name: "Hennepteelt in woonwijken".into(),
                 level: Level::Buurt,
                 compare: Compare::Stedelijkheid,
+                version: "1".into(),
                 top_tier: 0,
                 description: "Ontmantelde kwekerijen, energiefraude en verhuurpatronen per \
                               buurt, vergeleken met buurten van dezelfde stedelijkheid."
@@ -234,6 +235,7 @@ impl FakeSource {
                 name: "Witwassen via vastgoed en horeca".into(),
                 level: Level::Buurt,
                 compare: Compare::All,
+                version: "1".into(),
                 top_tier: 0,
                 description: "Contante aankopen, snelle doorverkoop en risicobranches.".into(),
                 indicators: vec![
@@ -252,6 +254,7 @@ impl FakeSource {
                 name: "Dekmantelbedrijven".into(),
                 level: Level::Wijk,
                 compare: Compare::All,
+                version: "1".into(),
                 top_tier: 0,
                 description: "Bedrijven met korte levensduur en veel wisselingen.".into(),
                 indicators: vec![
@@ -526,6 +529,39 @@ impl DataSource for FakeSource {
 
     fn scores(&mut self, req: &ScoreRequest) -> Result<Vec<AreaRow>, String> {
         self.rank(req)
+    }
+
+    fn export_scores(
+        &mut self,
+        req: &ScoreRequest,
+        areas: &[String],
+    ) -> Result<ExportTable, String> {
+        use crate::export::Cell;
+        let lens = self.lenses.iter().find(|l| l.id == req.lens).cloned();
+        let lens = lens.ok_or_else(|| format!("onbekende lens {}", req.lens))?;
+        let rows = self.rank(req)?;
+        let columns = ["rank", "area", "name", "gemeente", "population", "score"];
+        Ok(ExportTable {
+            lens_id: lens.id,
+            lens_version: lens.version,
+            columns: columns.map(String::from).to_vec(),
+            rows: areas
+                .iter()
+                .filter_map(|code| rows.iter().find(|r| &r.code == code))
+                .map(|r| {
+                    let num = |v: Option<f64>| v.map_or(Cell::Text(String::new()), Cell::Number);
+                    vec![
+                        r.rank
+                            .map_or(Cell::Text(String::new()), |n| Cell::Integer(n as i64)),
+                        Cell::Text(r.code.clone()),
+                        Cell::Text(r.name.clone()),
+                        Cell::Text(r.gemeente_code.clone()),
+                        num(r.inhabitants.map(|n| n as f64)),
+                        num(r.score),
+                    ]
+                })
+                .collect(),
+        })
     }
 
     fn area_detail(&mut self, req: &ScoreRequest, area: &str) -> Result<AreaDetail, String> {

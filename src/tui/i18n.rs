@@ -103,6 +103,34 @@ labels! {
     HitPostcode => "postcode", "postcode";
     HitBusiness => "bedrijf", "business";
     HitKvk => "kvk", "kvk";
+    // Trust: purpose, audit, lock, privacy, export.
+    PurposeTitle => "Doel", "Purpose";
+    PurposeAsk => "Waarvoor bekijk je deze gegevens?", "Why are you looking at this?";
+    PurposeHow => "Geef een zaaknummer of een korte reden.", "Give a case number or a short reason.";
+    PurposeLogged => "Het doel komt bij elke raadpleging in het auditlog.",
+        "The purpose is recorded in the audit log with every lookup.";
+    PurposeRule => "het doel moet 1 tot 120 gewone tekens zijn",
+        "the purpose must be 1 to 120 plain characters";
+    PurposeWord => "doel", "purpose";
+    PurposeCancelled => "geannuleerd: niets geopend", "cancelled: nothing opened";
+    AuditDown => "audit niet beschikbaar", "audit unavailable";
+    NotShown => "de gegevens worden niet getoond", "the data is not shown";
+    NothingWritten => "er is niets geschreven", "nothing was written";
+    LockedTitle => "Scherm vergrendeld", "Screen locked";
+    LockedIdle => "Vergrendeld na een tijd zonder invoer.", "Locked after a time without input.";
+    LockedUser => "Vergrendeld op verzoek.", "Locked on request.";
+    UnlockAsk => "Typ deze code en druk op Enter om verder te gaan:",
+        "Type this code and press Enter to continue:";
+    UnlockWrong => "onjuiste code", "wrong code";
+    UnlockQuit => "Ctrl-C sluit schouw af.", "Ctrl-C quits schouw.";
+    Blanked => "Druk op een toets om terug te gaan.", "Press any key to return.";
+    ExportTo => "Exporteren naar", "Export to";
+    RowsWord => "rijen", "rows";
+    RowsTo => "rijen naar", "rows to";
+    YesNo => "j = ja, n = nee", "y = yes, n = no";
+    Exported => "geexporteerd", "exported";
+    ExportExists => "bestaat al; kies een andere naam", "already exists; choose another name";
+    NothingToExport => "niets te exporteren", "nothing to export";
     // Key help.
     KUp => "omhoog", "up";
     KDown => "omlaag", "down";
@@ -141,6 +169,9 @@ labels! {
     KErase => "wissen", "erase";
     KYes => "ja", "yes";
     KNo => "nee", "no";
+    KPrivacy => "scherm leeg", "blank screen";
+    KLock => "scherm vergrendelen", "lock screen";
+    KUnlock => "ontgrendelen", "unlock";
 }
 
 impl Level {

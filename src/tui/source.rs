@@ -102,6 +102,8 @@ pub struct LensSummary {
     pub name: String,
     pub level: Level,
     pub compare: Compare,
+    /// The lens author's version (recorded in audit entries and export headers).
+    pub version: String,
     /// Number of areas in the top tier under the lens's own settings.
     pub top_tier: usize,
     pub description: String,
@@ -298,6 +300,16 @@ pub struct TunedLens {
     pub overwrite: bool,
 }
 
+/// A score table for export: raw values, exactly as the data holds them (the export writer
+/// neutralises formula signs; nothing here is sanitised for the screen).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportTable {
+    pub lens_id: String,
+    pub lens_version: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<crate::export::Cell>>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// A lens file with this id exists; the TUI asks before overwriting.
@@ -332,6 +344,16 @@ pub trait DataSource {
         let _ = lens;
         Err(SaveError::Failed("saving lenses is not available".into()))
     }
+    /// The score table of `req` for [`super::app::Effect::Export`]: the areas `areas` (codes)
+    /// in that order, as the interface shows them, with every indicator's value.
+    fn export_scores(
+        &mut self,
+        req: &ScoreRequest,
+        areas: &[String],
+    ) -> Result<ExportTable, String> {
+        let _ = (req, areas);
+        Err("exporting is not available here".into())
+    }
 }
 
 /// Makes every data string of a value safe to draw (see [`crate::sanitize`]).
@@ -365,6 +387,7 @@ impl Clean for LensSummary {
         LensSummary {
             id: s(self.id),
             name: s(self.name),
+            version: s(self.version),
             description: sanitize::field(&self.description, 1000),
             indicators: self.indicators.clean(),
             ..self

@@ -7,13 +7,17 @@
 //! from a reader thread over a channel it waits on with a timeout, so it ends promptly when a
 //! signal arrives, when input fails, or when the terminal is gone. After a hang-up the reader
 //! thread may be stuck inside crossterm; [`run`] returns and the process should exit.
+//!
+//! The session's end is audited after the terminal is restored: with the reason `quit` or
+//! `idle` from the app, or `signal` (also when the terminal went away). The entry is written on a thread of its own and waited for
+//! at most [`END_WAIT`], so a stuck log cannot keep the process from ending within 2 s.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use ratatui::Terminal;
@@ -26,17 +30,22 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-use super::app::{App, Effect};
-use super::keys::{self, Action};
+use super::app::{App, AppOptions};
+use super::keys::Action;
+use super::session::{Outward, Session};
 use super::theme::{Env, Theme, select};
 use super::view;
 use super::{DataSource, TuiOptions};
+use crate::audit::{Reason, Recorder};
 
 /// Set once the terminal has been restored, so restore runs at most once (guard or panic hook).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// How long the loop waits for input before it checks the signal flag again.
 const TICK: Duration = Duration::from_millis(250);
+
+/// How long the end of the session may take to record.
+const END_WAIT: Duration = Duration::from_millis(1000);
 
 /// Puts the terminal back: leaves the alternate screen after clearing it (the Linux console
 /// has no alternate screen, so data would stay visible), shows the cursor, cooks the tty.
@@ -93,7 +102,11 @@ fn install_panic_hook() {
 
 /// Opens the interface on the controlling terminal and runs until the user quits or a signal
 /// arrives.
-pub fn run(source: Box<dyn DataSource>, opts: TuiOptions) -> anyhow::Result<()> {
+pub fn run(
+    source: Box<dyn DataSource>,
+    audit: Box<dyn Recorder + Send>,
+    opts: TuiOptions,
+) -> anyhow::Result<()> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         bail!("the interface needs a terminal on standard input and output");
     }
@@ -106,11 +119,28 @@ pub fn run(source: Box<dyn DataSource>, opts: TuiOptions) -> anyhow::Result<()> 
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    let app = App::with_options(
+        source,
+        opts.lang,
+        AppOptions {
+            banner: opts.banner.clone(),
+            keys: opts.keys.clone(),
+        },
+    );
+    let mut session = Session::start(app, audit, opts.idle_lock, Instant::now()).map_err(|e| {
+        anyhow::anyhow!("{e}; schouw does not show data whose use cannot be recorded")
+    })?;
     install_panic_hook();
-    let mut app = App::new(source, opts.lang);
     let guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let result = event_loop(&mut terminal, &mut app, &theme, &stop);
+    let result = event_loop(&mut terminal, &mut session, &theme, &stop);
+    // A signal, or a terminal that went away (a dropped SSH connection without SIGHUP), ends
+    // the session with the reason `signal`.
+    let reason = if stop.load(Ordering::SeqCst) || result.is_err() {
+        Reason::Signal
+    } else {
+        session.end_reason
+    };
     // After a signal the terminal may already be gone; what failed then is not an error.
     let result = if stop.load(Ordering::SeqCst) {
         Ok(())
@@ -123,7 +153,26 @@ pub fn run(source: Box<dyn DataSource>, opts: TuiOptions) -> anyhow::Result<()> 
     std::mem::forget(terminal);
     drop(guard);
     let _ = std::panic::take_hook();
+    if !end_session(session, reason) {
+        let _ = writeln!(
+            io::stderr(),
+            "schouw: audit niet beschikbaar: het einde van de sessie is niet vastgelegd / audit unavailable: the end of the session was not recorded"
+        );
+    }
     result
+}
+
+/// Records the end of the session on a thread of its own, waiting at most [`END_WAIT`].
+fn end_session(session: Session, reason: Reason) -> bool {
+    let entry = session.end_entry(reason);
+    let mut audit = session.into_audit();
+    let (tx, rx) = mpsc::channel();
+    let spawned = thread::Builder::new()
+        .name("schouw-audit-end".into())
+        .spawn(move || {
+            let _ = tx.send(audit.record(entry).is_ok());
+        });
+    spawned.is_ok() && rx.recv_timeout(END_WAIT).unwrap_or(false)
 }
 
 /// Reads terminal events on a thread of its own and passes them on. crossterm retries reads
@@ -156,21 +205,21 @@ fn spawn_reader(done: Arc<AtomicBool>) -> io::Result<mpsc::Receiver<io::Result<E
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
+    session: &mut Session,
     theme: &Theme,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    session.apply(Action::Resize(size.width, size.height));
     full_redraw(terminal)?;
     let done = Arc::new(AtomicBool::new(false));
     let events = spawn_reader(Arc::clone(&done))?;
     let result = (|| {
         let mut dirty = true;
-        while !stop.load(Ordering::SeqCst) && !app.quit {
+        while !stop.load(Ordering::SeqCst) && !session.quit {
             if dirty {
-                app.settle();
-                terminal.draw(|f| view::render(app, theme, f))?;
+                session.settle();
+                terminal.draw(|f| view::render(session.app(), theme, f))?;
                 dirty = false;
             }
             let first = match events.recv_timeout(TICK) {
@@ -180,16 +229,20 @@ fn event_loop(
                     if !io::stdin().is_terminal() {
                         bail!("the terminal went away");
                     }
+                    if let Some(out) = session.tick(Instant::now()) {
+                        perform(out, terminal)?;
+                        dirty = true;
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => bail!("terminal input stopped"),
             };
             // Handle everything pending before the next draw.
-            dirty |= handle(first, terminal, app)?;
-            while !app.quit
+            dirty |= handle(first, terminal, session)?;
+            while !session.quit
                 && let Ok(ev) = events.try_recv()
             {
-                dirty |= handle(ev?, terminal, app)?;
+                dirty |= handle(ev?, terminal, session)?;
             }
         }
         Ok(())
@@ -202,20 +255,18 @@ fn event_loop(
 fn handle(
     ev: Event,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
+    session: &mut Session,
 ) -> anyhow::Result<bool> {
     match ev {
         Event::Key(k) => {
-            let Some(a) = keys::action(&app.contexts(), &k) else {
-                return Ok(false);
-            };
-            if let Some(effect) = app.update(a) {
-                perform(effect, terminal, app)?;
+            let (changed, out) = session.key(&k, Instant::now());
+            if let Some(out) = out {
+                perform(out, terminal)?;
             }
-            Ok(true)
+            Ok(changed)
         }
         Event::Resize(w, h) => {
-            app.update(Action::Resize(w, h));
+            session.apply(Action::Resize(w, h));
             // Repaint everything: after a re-attach (tmux, screen) the size may be unchanged
             // while the screen is not what ratatui last drew.
             full_redraw(terminal)?;
@@ -234,17 +285,15 @@ fn full_redraw(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> anyhow::Res
     Ok(())
 }
 
-fn perform(
-    effect: Effect,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
-) -> anyhow::Result<()> {
-    match effect {
-        Effect::Quit => {}
-        Effect::Redraw => full_redraw(terminal)?,
-        Effect::SaveLens(t) => {
-            let result = app.source_mut().save_lens(&t);
-            app.update(Action::Saved(result));
+fn perform(out: Outward, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> anyhow::Result<()> {
+    match out {
+        Outward::Quit => {}
+        Outward::Redraw => full_redraw(terminal)?,
+        Outward::Purge => {
+            // The lock screen: nothing of what was shown stays, on screen or in scrollback
+            // (CSI 2J, CSI 3J).
+            execute!(io::stdout(), Clear(ClearType::All), Clear(ClearType::Purge))?;
+            full_redraw(terminal)?;
         }
     }
     Ok(())

@@ -8,6 +8,7 @@
 mod area;
 mod entity;
 mod finder;
+mod guard;
 mod help;
 mod lens_detail;
 mod lenses;
@@ -27,10 +28,22 @@ use super::theme::{Theme, ascii_fold};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// Draws the whole screen.
+/// Draws the whole screen: the banner line first when one is configured, then the blanked
+/// screen, the lock screen, "too small" or the current screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let mut area = frame.area();
+    if let Some(text) = &app.banner {
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        guard::banner(text, theme, frame, top);
+        area = rest;
+    }
+    let full = frame.area();
+    if app.blank {
+        guard::blank(app, theme, frame, area);
+    } else if let Some(lock) = &app.lock {
+        guard::lock(app, theme, frame, area, lock);
+    } else if full.width < MIN_WIDTH || full.height < MIN_HEIGHT {
         too_small(app, theme, frame, area);
     } else {
         screen(app, theme, frame, area);
@@ -72,6 +85,9 @@ fn screen(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(Screen::Area(v)) => area::render(app, theme, frame, body, v),
             Some(Screen::Entity(v)) => entity::render(app, theme, frame, body, v),
         },
+    }
+    if let Mode::Purpose { input, refused, .. } = &app.mode {
+        guard::purpose(app, theme, frame, body, input, *refused);
     }
     frame.render_widget(Clear, status);
     parts::status(app, theme, frame, status);

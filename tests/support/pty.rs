@@ -88,6 +88,12 @@ impl Pty {
         }
     }
 
+    /// Types `text`, one character per key.
+    pub fn type_text(&mut self, text: &str) {
+        let keys: Vec<String> = text.chars().map(String::from).collect();
+        self.keys(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
     /// Waits for the program to end; `None` if it is still running after `limit`.
     pub fn wait_exit(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
         let start = Instant::now();

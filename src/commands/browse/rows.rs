@@ -54,6 +54,7 @@ pub fn summary(lens: &Lens, top_tier: usize) -> LensSummary {
         name: lens.name.clone(),
         level: level_of(lens.level),
         compare: compare_of(lens.compare_within),
+        version: lens.version.clone(),
         top_tier,
         description: lens.description.clone(),
         indicators: lens

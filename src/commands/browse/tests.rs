@@ -142,3 +142,33 @@ fn the_interface_reads_scores_details_entities_and_search_from_the_database() {
     assert_eq!(first.target, Target::Area(hennep.area.clone()));
     assert!(!first.positions.is_empty());
 }
+
+#[test]
+fn export_takes_the_areas_shown_in_their_order_with_the_screens_weights() {
+    let (_dir, mut source, _) = demo();
+    let mut req = request(&source, "hennep");
+    let lens = source
+        .lenses()
+        .into_iter()
+        .find(|l| l.id == "hennep")
+        .unwrap();
+    req.weights = vec![(lens.indicators[0].id.clone(), 0.0)];
+    let rows = source.scores(&req).unwrap();
+    let shown: Vec<String> = rows.iter().take(3).rev().map(|r| r.code.clone()).collect();
+    let t = source.export_scores(&req, &shown).unwrap();
+    assert_eq!(
+        (t.lens_id.as_str(), t.lens_version.as_str()),
+        ("hennep", lens.version.as_str())
+    );
+    assert_eq!(&t.columns[..3], ["rank", "area", "name"]);
+    assert_eq!(t.rows.len(), 3);
+    for (row, code) in t.rows.iter().zip(&shown) {
+        assert_eq!(row[1], crate::export::Cell::Text(code.clone()));
+        let rank = rows.iter().find(|r| &r.code == code).unwrap().rank.unwrap();
+        assert_eq!(
+            row[0],
+            crate::export::Cell::Integer(rank as i64),
+            "tuned ranks"
+        );
+    }
+}

@@ -18,17 +18,29 @@ pub enum Cmd {
     Sort(Column, bool),
     Filter(String),
     Save(String),
+    /// `:doel TEXT` / `:purpose TEXT`; alone it shows and edits the current purpose.
+    Purpose(Option<String>),
+    Lock,
+    /// `:export FILE [excel]`.
+    Export {
+        path: String,
+        excel: bool,
+    },
 }
 
 /// Command names with their argument hint, in completion order.
 pub const COMMANDS: &[(&str, &str)] = &[
     ("compare", "all|gemeente|stedelijkheid"),
+    ("doel", "[zaaknummer of korte reden]"),
+    ("export", "<bestand.csv> [excel]"),
     ("filter", "<tekst>"),
     ("gemeente", "GM....|alle"),
     ("help", ""),
     ("lens", "<id>"),
     ("level", "buurt|wijk|gemeente"),
+    ("lock", ""),
     ("open", "<code>"),
+    ("purpose", "[case number or short reason]"),
     ("q", ""),
     ("quit", ""),
     ("save", "<id>"),
@@ -78,6 +90,17 @@ pub fn parse(input: &str) -> Result<Cmd, String> {
         }
         "filter" => Ok(Cmd::Filter(arg.to_string())),
         "save" => need(arg).map(Cmd::Save),
+        "doel" | "purpose" => Ok(Cmd::Purpose(
+            Some(arg.to_string()).filter(|a| !a.is_empty()),
+        )),
+        "lock" | "vergrendel" => Ok(Cmd::Lock),
+        "export" => {
+            let (path, excel) = match arg.rsplit_once(' ') {
+                Some((p, "excel")) => (p.trim_end(), true),
+                _ => (arg, false),
+            };
+            need(path).map(|path| Cmd::Export { path, excel })
+        }
         _ => Err(String::new()),
     }
 }
@@ -146,6 +169,26 @@ mod tests {
         );
         assert_eq!(parse("level dorp"), Err("level buurt|wijk|gemeente".into()));
         assert_eq!(parse("bogus"), Err(String::new()));
+        assert_eq!(parse("doel"), Ok(Cmd::Purpose(None)));
+        assert_eq!(
+            parse("purpose  zaak 17 "),
+            Ok(Cmd::Purpose(Some("zaak 17".into())))
+        );
+        assert_eq!(
+            parse("export top 10.csv excel"),
+            Ok(Cmd::Export {
+                path: "top 10.csv".into(),
+                excel: true
+            })
+        );
+        assert_eq!(
+            parse("export uit.csv"),
+            Ok(Cmd::Export {
+                path: "uit.csv".into(),
+                excel: false
+            })
+        );
+        assert!(parse("export").is_err());
     }
 
     #[test]
@@ -158,5 +201,6 @@ mod tests {
         assert_eq!(complete("lens h", &c), vec!["lens hennep"]);
         assert_eq!(complete("level ", &c).len(), 3);
         assert_eq!(complete("q", &c), vec!["q", "quit"]);
+        assert_eq!(complete("lo", &c), vec!["lock"]);
     }
 }

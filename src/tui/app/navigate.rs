@@ -152,7 +152,7 @@ impl App {
         }
     }
 
-    pub(super) fn open(&mut self) {
+    pub(super) fn open(&mut self) -> Option<Effect> {
         match self.stack.last() {
             None if self.focus == Panel::Lenses => self.push_lens_detail(),
             None => {
@@ -183,15 +183,16 @@ impl App {
                     AreaPanel::Indicators => None,
                 };
                 if let Some(t) = target {
-                    self.open_entity(&t);
+                    return self.open_entity(&t, Via::Open);
                 }
             }
             Some(Screen::Entity(v)) => {
                 if let Some(t) = v.targets().get(v.cursor.pos).map(|t| (*t).clone()) {
-                    self.open_entity(&t);
+                    return self.open_entity(&t, Via::Open);
                 }
             }
         }
+        None
     }
 
     pub(super) fn push_lens_detail(&mut self) {
@@ -221,19 +222,6 @@ impl App {
                     flagged: Cursor::default(),
                     signals: Cursor::default(),
                     more,
-                })));
-            }
-            Err(e) => self.say(e, true),
-        }
-    }
-
-    pub fn open_entity(&mut self, id: &EntityRef) {
-        match self.source.entity(id) {
-            Ok(detail) => {
-                self.status = None;
-                self.stack.push(Screen::Entity(Box::new(EntityView {
-                    detail,
-                    cursor: Cursor::default(),
                 })));
             }
             Err(e) => self.say(e, true),

@@ -1,5 +1,6 @@
 //! The modes that take typed input: the `/` filter, the `:` command line (with completion and
-//! the commands themselves) and the fuzzy finder; and the answer to a save.
+//! the commands themselves) and the fuzzy finder; and the answer to a save (audited once the
+//! file is written).
 
 use super::command::{self, Candidates, Cmd};
 use super::*;
@@ -115,7 +116,9 @@ impl App {
                     self.open_area(&code);
                 } else {
                     match self.source.search(&what) {
-                        Ok(hits) if !hits.is_empty() => self.open_hit(&hits[0].target.clone()),
+                        Ok(hits) if !hits.is_empty() => {
+                            return self.open_hit(&hits[0].target.clone());
+                        }
                         Ok(_) => self.say(
                             format!("{}: {}", L::NoHits.t(self.lang), sanitize::line(&what)),
                             true,
@@ -158,14 +161,22 @@ impl App {
                 self.pending_save = Some(t.clone());
                 return Some(Effect::SaveLens(t));
             }
+            Cmd::Purpose(p) => return self.purpose_command(p),
+            Cmd::Lock => return self.lock_now(Reason::User),
+            Cmd::Export { path, excel } => return self.export_command(path, excel),
         }
         None
     }
 
-    pub(super) fn saved(&mut self, result: Result<String, SaveError>) {
+    pub(super) fn saved(&mut self, result: Result<String, SaveError>) -> Option<Effect> {
         let pending = self.pending_save.take();
         match result {
-            Ok(path) => self.say(format!("{}: {path}", L::Saved.t(self.lang)), false),
+            Ok(path) => {
+                self.say(format!("{}: {path}", L::Saved.t(self.lang)), false);
+                let id = pending.map(|t| t.id).unwrap_or_default();
+                let entry = self.entry_with_lens(crate::audit::Action::LensSave, Object::Lens(id));
+                return Some(Effect::Audit(entry));
+            }
             Err(SaveError::Exists) => {
                 if let Some(t) = pending {
                     self.pending_save = Some(TunedLens {
@@ -177,16 +188,20 @@ impl App {
             }
             Err(SaveError::Failed(e)) => self.say(e, true),
         }
+        None
     }
 
-    pub(super) fn open_hit(&mut self, target: &Target) {
+    pub(super) fn open_hit(&mut self, target: &Target) -> Option<Effect> {
         match target {
-            Target::Area(code) => self.open_area(code),
-            Target::Entity(e) => self.open_entity(e),
+            Target::Area(code) => {
+                self.open_area(code);
+                None
+            }
+            Target::Entity(e) => self.open_entity(e, Via::Search),
         }
     }
 
-    pub(super) fn finder_key(&mut self, action: Action, mut f: Finder) {
+    pub(super) fn finder_key(&mut self, action: Action, mut f: Finder) -> Option<Effect> {
         // Typing only marks the results stale; `settle` searches once the typed keys are all
         // in, so fast typing over a slow link costs one search, not one per key.
         if f.stale && matches!(action, Action::Up | Action::Down | Action::Accept) {
@@ -207,17 +222,15 @@ impl App {
                 false
             }
             Action::Accept => {
-                if let Some(h) = f.hits.get(f.cursor.pos) {
-                    let t = h.target.clone();
-                    self.open_hit(&t);
-                }
-                return;
+                let t = f.hits.get(f.cursor.pos)?.target.clone();
+                return self.open_hit(&t);
             }
-            Action::Cancel => return,
+            Action::Cancel => return None,
             _ => false,
         };
         f.stale |= requery;
         self.mode = Mode::Finder(f);
+        None
     }
 
     /// Runs the finder's search for the current query.

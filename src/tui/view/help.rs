@@ -9,12 +9,12 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::parts::block;
 use crate::tui::app::App;
 use crate::tui::i18n::L;
-use crate::tui::keys::{self, Ctx};
+use crate::tui::keys::Ctx;
 use crate::tui::theme::Theme;
 
 fn section<'a>(title: &str, ctx: Ctx, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.header)];
-    for (_, k, what) in keys::help(&[ctx], app.lang) {
+    for (_, k, what) in app.keys.help(&[ctx], app.lang) {
         lines.push(Line::from(vec![
             Span::styled(format!("{k:<16}"), theme.title),
             Span::raw(what),
@@ -41,7 +41,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u
     }
     .t(lang);
     let here = section(screen_title, app.screen_ctx(), app, theme);
-    let global = section(L::Global.t(lang), Ctx::Global, app, theme);
+    let mut global = section(L::Global.t(lang), Ctx::Global, app, theme);
+    global.extend(
+        section(L::Global.t(lang), Ctx::Always, app, theme)
+            .into_iter()
+            .skip(1),
+    );
     let scroll = scroll.min(u16::MAX as usize) as u16;
     if inner.width >= 76 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])

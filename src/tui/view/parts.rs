@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph};
 
 use crate::tui::app::{App, Mode, Screen};
 use crate::tui::i18n::L;
-use crate::tui::keys;
+use crate::tui::keys::{Action, Hint};
 use crate::tui::theme::Theme;
 
 /// A bordered block with a title; focused blocks have a bold border.
@@ -185,6 +185,8 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (Line::raw(text), Some(n))
         }
         Mode::ConfirmQuit => (Line::styled(L::QuitAsk.t(lang), theme.warning), None),
+        Mode::ConfirmExport(job) => (Line::styled(app.export_question(job), theme.warning), None),
+        Mode::Purpose { .. } => (Line::raw(""), None),
         Mode::ConfirmOverwrite(_) => (Line::styled(L::OverwriteAsk.t(lang), theme.warning), None),
         _ => match &app.status {
             Some(s) if s.error => (Line::styled(s.text.clone(), theme.error), None),
@@ -212,30 +214,37 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The bottom line: main keys of the current screen, from the key table, with the help key
-/// always at the right.
+/// The bottom line: main keys of the current screen, from the key table in force, with the
+/// privacy and help keys always at the right.
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let hints = keys::footer(&app.contexts(), app.lang);
-    let help = hints.iter().find(|(k, _)| k == "?").cloned();
-    let right = help
-        .as_ref()
-        .map_or(0, |(k, l)| k.chars().count() + l.chars().count() + 1);
+    let (mut right, left): (Vec<Hint>, Vec<Hint>) = app
+        .keys
+        .footer(&app.contexts(), app.lang)
+        .into_iter()
+        .partition(|h| matches!(h.action, Action::Help | Action::Privacy));
+    right.sort_by_key(|h| h.action == Action::Help);
+    let hint_width = |h: &Hint| h.key.chars().count() + h.label.chars().count() + 1;
+    let right_width: usize =
+        right.iter().map(hint_width).sum::<usize>() + 2 * right.len().saturating_sub(1);
     let mut spans = Vec::new();
     let mut width = 0usize;
-    for (key, label) in hints.into_iter().filter(|(k, _)| k != "?") {
-        let w = key.chars().count() + label.chars().count() + 3;
-        if width + w + right > area.width as usize {
+    for h in left {
+        let w = hint_width(&h) + 2;
+        if width + w + right_width > area.width as usize {
             break;
         }
         width += w;
-        spans.push(Span::styled(key, theme.header));
-        spans.push(Span::raw(format!(" {label}  ")));
+        spans.push(Span::styled(h.key, theme.header));
+        spans.push(Span::raw(format!(" {}  ", h.label)));
     }
-    if let Some((k, l)) = help {
-        let pad = (area.width as usize).saturating_sub(width + right);
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::styled(k, theme.header));
-        spans.push(Span::raw(format!(" {l}")));
+    let pad = (area.width as usize).saturating_sub(width + right_width);
+    spans.push(Span::raw(" ".repeat(pad)));
+    for (i, h) in right.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(h.key, theme.header));
+        spans.push(Span::raw(format!(" {}", h.label)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
