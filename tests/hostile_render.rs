@@ -533,7 +533,11 @@ fn run(value: &str, fail: bool, theme: ThemeName, (w, h): (u16, u16)) -> Walk {
             session.settle();
         }
         let app = session.app();
-        assert_eq!(where_is(app), expected(name), "the walk went astray at {name}");
+        assert_eq!(
+            where_is(app),
+            expected(name),
+            "the walk went astray at {name}"
+        );
         let drawn = terminal
             .draw(|f| schouw::tui::view::render(app, &theme, f))
             .unwrap()
