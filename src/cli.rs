@@ -38,6 +38,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// First read every page with SQLite's integrity check (files larger than 64 MiB
+        /// are otherwise checked as they are read); a damaged file exits non-zero.
+        #[arg(long)]
+        check: bool,
     },
     /// Write a synthetic, fictional data set as CSV files (plus planted.json).
     ///

@@ -27,6 +27,12 @@ use crate::store::Store;
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Before any data is read: no core dumps of this process (security.md P-07), for every
+    // command so that a new one cannot forget it.
+    crate::hygiene::disable_core_dumps();
+    if let Some(risk) = crate::hygiene::core_dump_risk() {
+        eprintln!("schouw: warning: {risk}");
+    }
     match cli.command {
         Command::Init { db } => {
             let existed = db.exists();
@@ -46,7 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => score::run(&args),
         Command::Flags(args) => flags::run(&args),
         Command::Export(args) => export::run(&args),
-        Command::Info { db, format } => info::run(&db, format),
+        Command::Info { db, format, check } => info::run(&db, format, check),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh, view } => demo::run(db, fresh, &view),
         Command::Open {

@@ -1,112 +1,164 @@
 //! Session hygiene that needs no interface: keeping sensitive memory out of core dumps, and the
 //! user's configuration ([`config`]).
 //!
-//! `security.md` P-07 asks for `setrlimit(RLIMIT_CORE, 0)` *and* `prctl(PR_SET_DUMPABLE, 0)`.
-//! Both are system calls without a safe wrapper in `std`, and the crate forbids `unsafe` (and
-//! has no libc), so schouw cannot make them itself. What it does instead:
-//! - [`disable_core_dumps`] asks the util-linux tool `prlimit` (by absolute path, never via
-//!   `PATH`) to set this process's `RLIMIT_CORE` to 0:0, then reads `/proc/self/limits` back;
-//! - [`core_dump_risk`] reports, for a warning, when core dumps are still possible: a core
-//!   size limit other than 0, or a `core_pattern` that pipes to a helper such as
-//!   systemd-coredump (which RLIMIT_CORE alone does not stop).
+//! `security.md` P-07 asks for `setrlimit(RLIMIT_CORE, 0)` *and* `prctl(PR_SET_DUMPABLE, 0)`:
+//! the limit alone does not stop a `core_pattern` that pipes to a helper such as
+//! systemd-coredump. [`disable_core_dumps`] makes both calls through `rustix`'s safe wrappers
+//! (the crate itself stays free of `unsafe`). Not dumpable also means another process of the
+//! same user cannot attach a debugger and read the session's memory. [`core_dump_risk`] says,
+//! for a warning, when a dump could still be written: when a call failed (another operating
+//! system, a sandbox that forbids it) and the limit or a piped `core_pattern` allows one.
 //!
-//! `PR_SET_DUMPABLE 0` (which would also stop same-user ptrace) stays out of reach; the
-//! deployment should set `ulimit -c 0` in the login profile and disable systemd-coredump
-//! storage (`Storage=none`) for the workstation, or the crate should allow one audited
-//! `unsafe` block through a libc dependency.
+//! The commands call [`disable_core_dumps`] first thing, for every command, so a new command
+//! cannot forget it.
 
 pub mod config;
 
-use std::path::Path;
-
-/// Where `prlimit` may live.
-const PRLIMIT: &[&str] = &["/usr/bin/prlimit", "/bin/prlimit"];
-
-/// Tries to set this process's core size limit to 0 (soft and hard). Returns whether the
-/// limit is 0 afterwards.
-pub fn disable_core_dumps() -> bool {
-    if core_limit_is_zero() == Some(true) {
-        return true;
-    }
-    if let Some(tool) = PRLIMIT.iter().find(|p| Path::new(p).is_file()) {
-        let pid = std::process::id().to_string();
-        let _ = std::process::Command::new(tool)
-            .args(["--pid", &pid, "--core=0:0"])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
-    }
-    core_limit_is_zero() == Some(true)
+/// What [`disable_core_dumps`] achieved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoreDumps {
+    /// The core size limit (soft and hard) is 0.
+    pub limit_zero: bool,
+    /// The process is marked not dumpable (`PR_SET_DUMPABLE 0`).
+    pub not_dumpable: bool,
 }
 
-fn core_limit_is_zero() -> Option<bool> {
-    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
-    soft_core_limit(&limits).map(|l| l == "0")
+/// Sets this process's core size limit to 0 (soft and hard, so it cannot be raised again) and
+/// marks it not dumpable. Returns what holds afterwards, read back from the kernel.
+pub fn disable_core_dumps() -> CoreDumps {
+    sys::set_core_limit_zero();
+    sys::set_not_dumpable();
+    current()
+}
+
+/// What holds for this process now.
+pub fn current() -> CoreDumps {
+    CoreDumps {
+        limit_zero: sys::core_limit() == Some(0),
+        not_dumpable: sys::dumpable() == Some(false),
+    }
 }
 
 /// Why a core dump of this process could still be written, if it could (`None` when core
-/// dumps are off, or when `/proc` cannot tell).
+/// dumps are off, or when the system cannot tell).
 pub fn core_dump_risk() -> Option<String> {
-    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
     let pattern = std::fs::read_to_string("/proc/sys/kernel/core_pattern").unwrap_or_default();
-    assess(&limits, &pattern)
+    assess(sys::core_limit(), sys::dumpable(), &pattern)
 }
 
-/// The soft limit from the `Max core file size` line of `/proc/self/limits`.
-fn soft_core_limit(limits: &str) -> Option<&str> {
-    limits
-        .lines()
-        .find_map(|l| l.strip_prefix("Max core file size"))
-        .and_then(|rest| rest.split_whitespace().next())
-}
-
-/// Judges `/proc/self/limits` and `core_pattern` text.
-fn assess(limits: &str, core_pattern: &str) -> Option<String> {
-    let soft = soft_core_limit(limits)?;
-    let pattern = core_pattern.trim();
-    if let Some(piped) = pattern.strip_prefix('|') {
+/// Judges the soft core limit (`None`: unlimited or unknown), whether the process is dumpable
+/// (`None`: unknown) and the `core_pattern` text.
+fn assess(soft_limit: Option<u64>, dumpable: Option<bool>, core_pattern: &str) -> Option<String> {
+    if dumpable == Some(false) {
+        // The kernel writes no core of a process that is not dumpable, piped or not.
+        return None;
+    }
+    if let Some(piped) = core_pattern.trim().strip_prefix('|') {
         let helper = piped.split_whitespace().next().unwrap_or("a helper");
         return Some(format!(
             "core dumps go to {helper}, which a core size limit does not stop; a crash could write this session's data to disk (ask the administrator to disable core dump storage)"
         ));
     }
-    (soft != "0").then(|| {
-        format!(
-            "core dumps are enabled (limit {soft}); a crash could write this session's data to disk (run `ulimit -c 0` first)"
-        )
-    })
+    match soft_limit {
+        Some(0) => None,
+        Some(n) => Some(format!(
+            "core dumps are enabled (limit {n} bytes); a crash could write this session's data to disk (run `ulimit -c 0` first)"
+        )),
+        None => Some(
+            "core dumps are enabled (no size limit); a crash could write this session's data to disk (run `ulimit -c 0` first)".into(),
+        ),
+    }
+}
+
+/// The system calls, through `rustix`'s safe wrappers. `prctl` is Linux only; elsewhere on Unix
+/// only the core size limit can be set.
+#[cfg(unix)]
+mod sys {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+
+    pub fn set_core_limit_zero() {
+        let zero = Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        };
+        let _ = setrlimit(Resource::Core, zero);
+    }
+
+    /// The soft core size limit in bytes (`None`: unlimited).
+    pub fn core_limit() -> Option<u64> {
+        getrlimit(Resource::Core).current
+    }
+
+    #[cfg(target_os = "linux")]
+    pub fn set_not_dumpable() {
+        use rustix::process::{DumpableBehavior, set_dumpable_behavior};
+        let _ = set_dumpable_behavior(DumpableBehavior::NotDumpable);
+    }
+
+    #[cfg(target_os = "linux")]
+    pub fn dumpable() -> Option<bool> {
+        use rustix::process::{DumpableBehavior, dumpable_behavior};
+        dumpable_behavior()
+            .ok()
+            .map(|b| b != DumpableBehavior::NotDumpable)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn set_not_dumpable() {}
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn dumpable() -> Option<bool> {
+        None
+    }
+}
+
+/// Without Unix process limits nothing can be set here (Windows: disable WER LocalDumps by
+/// policy).
+#[cfg(not(unix))]
+mod sys {
+    pub fn set_core_limit_zero() {}
+    pub fn set_not_dumpable() {}
+    pub fn core_limit() -> Option<u64> {
+        None
+    }
+    pub fn dumpable() -> Option<bool> {
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const LIMITS: &str = "Limit                     Soft Limit           Hard Limit           Units     \n\
-        Max cpu time              unlimited            unlimited            seconds   \n\
-        Max core file size        SOFT                 unlimited            bytes     \n";
-
     #[test]
-    fn judges_limits_and_pattern() {
-        let with = |soft: &str| LIMITS.replace("SOFT", soft);
-        assert_eq!(assess(&with("0"), "core\n"), None);
-        assert!(
-            assess(&with("unlimited"), "core")
-                .unwrap()
-                .contains("limit unlimited")
+    fn judges_limit_dumpable_and_pattern() {
+        assert_eq!(assess(Some(0), Some(true), "core\n"), None);
+        assert_eq!(
+            assess(
+                Some(0),
+                Some(false),
+                "|/usr/lib/systemd/systemd-coredump %P"
+            ),
+            None
         );
-        let piped = assess(&with("0"), "|/usr/lib/systemd/systemd-coredump %P %u").unwrap();
+        assert!(
+            assess(None, Some(true), "core")
+                .unwrap()
+                .contains("no size limit")
+        );
+        assert!(
+            assess(Some(4096), None, "core")
+                .unwrap()
+                .contains("limit 4096 bytes")
+        );
+        let piped = assess(
+            Some(0),
+            Some(true),
+            "|/usr/lib/systemd/systemd-coredump %P %u",
+        )
+        .unwrap();
         assert!(piped.contains("systemd-coredump"), "{piped}");
-        assert_eq!(assess("no such line", "core"), None);
-    }
-
-    #[test]
-    fn reads_this_process() {
-        // Whatever the machine says, asking must not panic, and after disabling the soft
-        // limit is 0 wherever prlimit exists.
-        let _ = core_dump_risk();
-        if PRLIMIT.iter().any(|p| Path::new(p).is_file()) && core_limit_is_zero().is_some() {
-            assert!(disable_core_dumps());
-        }
+        let unknown = assess(Some(0), None, "|/usr/share/apport/apport").unwrap();
+        assert!(unknown.contains("apport"), "{unknown}");
     }
 }

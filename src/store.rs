@@ -15,6 +15,7 @@ mod schema;
 mod search;
 mod sql;
 mod stats;
+mod verify;
 
 pub use audit_log::{
     AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
@@ -31,3 +32,4 @@ pub use info::{AreaCount, DbInfo, SourceInfo, TableCount};
 pub use open::{APPLICATION_ID, Store, StoreError};
 pub use schema::SCHEMA_VERSION;
 pub use search::{Candidate, CandidateKind};
+pub use verify::FULL_CHECK_BYTES;

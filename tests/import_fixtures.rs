@@ -381,3 +381,176 @@ fn one_bad_row_among_many_stores_nothing() {
     );
     assert_eq!(store.info().unwrap(), before);
 }
+
+// The rest of the hostile CSV corpus of security.md §1.3.
+
+#[test]
+fn c02_utf16_is_named() {
+    refused(
+        "utf16.csv",
+        Addresses,
+        None,
+        &["this file is UTF-16 text, which schouw does not read; save it as \"CSV UTF-8\""],
+    );
+}
+
+#[test]
+fn c02_a_byte_order_mark_inside_a_header_shows_as_a_marker() {
+    refused(
+        "bom_in_header.csv",
+        Addresses,
+        None,
+        &["line 1: missing column `street`; the file has `id`, `stre<U+FEFF>et`, `number`"],
+    );
+}
+
+#[test]
+fn c10_duplicate_column() {
+    refused(
+        "duplicate_column.csv",
+        Addresses,
+        None,
+        &["line 1, column `street`: column `street` appears twice (also as column 2: `street`)"],
+    );
+}
+
+#[test]
+fn c07_exponents_and_infinity_are_not_guessed() {
+    refused(
+        "number_exponent.csv",
+        Addresses,
+        None,
+        &[
+            "2 problems found",
+            "line 3, column `surface_m2`: expected a number like 3,5 or 1.234,56 (decimal comma) or 3.5; found `1e308`",
+            "line 4, column `surface_m2`: expected a number like 3,5 or 1.234,56 (decimal comma) or 3.5; found `Inf`",
+        ],
+    );
+}
+
+fn hostile(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/hostile")
+        .join(name)
+}
+
+/// C-09 and the display threats: control characters, escape sequences, bidi and invisible
+/// characters and formulas inside valid fields are data. They are stored exactly as the file
+/// has them, line numbers stay true across embedded line breaks, and messages that echo them
+/// show markers.
+#[test]
+fn c09_hostile_values_are_stored_raw() {
+    let mut store = setup();
+    let outcome = import(
+        &mut store,
+        Addresses,
+        &hostile("addresses.csv"),
+        &options(Encoding::Utf8, None),
+    )
+    .unwrap();
+    assert!(matches!(outcome, Outcome::Imported(s) if s.rows == 8));
+    let street = |id: &str| store.address(id).unwrap().unwrap().label;
+    assert_eq!(street("0363200000081086"), "regel1\nregel2 1");
+    assert_eq!(street("0363200000081087"), "c\rd 2");
+    assert_eq!(street("0363200000081088"), "a\tb 3");
+    assert_eq!(
+        street("0363200000081089"),
+        "Bakkerij \x1b]0;PWNED\x07de \x1b[2J\x1b[31mRood\x1b[0m 4"
+    );
+    assert_eq!(
+        street("0363200000081090"),
+        "Jansen\u{202E}VB gnidloH\u{202C} 5"
+    );
+    assert_eq!(street("0363200000081091"), "A\u{200B}B\u{2060}C\u{FEFF}D 6");
+    assert_eq!(street("0363200000081092"), "Straat 1\u{2028}Nep 2 7");
+    assert_eq!(street("0363200000081093"), "=cmd|' /c calc'!A1 8");
+
+    // The same file with a bad house number on the line after the embedded line break: the
+    // message gives the true line and shows the escape sequence as markers.
+    let text = std::fs::read_to_string(hostile("addresses.csv"))
+        .unwrap()
+        .replace(",2\n", ",x\n")
+        .replace(",4\n", ",\x1b]0;T\x07\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad_hostile.csv");
+    std::fs::write(&path, text).unwrap();
+    let e = import(
+        &mut setup(),
+        Addresses,
+        &path,
+        &options(Encoding::Utf8, None),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("line 4, column `number`"), "{e}");
+    assert!(
+        e.contains("line 6, column `number`") && e.contains("found `^[]0;T^G`"),
+        "{e}"
+    );
+    // Line breaks separate the problems; within a line nothing reaches the terminal raw.
+    assert!(
+        e.lines()
+            .all(|l| !l.chars().any(schouw::sanitize::is_unsafe)),
+        "{e:?}"
+    );
+}
+
+/// C-01 with T-02: Windows-1252 bytes without a character decode to C1 controls, silently.
+/// They are stored as decoded (data), and every message or screen shows them as markers (the
+/// sanitiser; see tests/hostile_render.rs).
+#[test]
+fn c01_windows1252_c1_bytes_are_kept_as_data() {
+    let mut store = setup();
+    import(
+        &mut store,
+        Addresses,
+        &hostile("windows1252_c1.csv"),
+        &options(Encoding::Windows1252, None),
+    )
+    .unwrap();
+    let label = store.address("0363200000081086").unwrap().unwrap().label;
+    assert_eq!(label, "Café \u{9D}0;Xœ \u{81} 1");
+    assert_eq!(
+        schouw::sanitize::line(&label),
+        "Café <U+009D>0;Xœ <U+0081> 1"
+    );
+}
+
+/// C-14: only regular files are read. A pipe, a device behind a symlink and a directory are
+/// refused at once by the real binary (a FIFO would block the open, `/dev/zero` never ends).
+#[test]
+fn c14_pipes_devices_and_directories_are_refused_at_once() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.csv")).unwrap();
+    std::fs::create_dir(dir.path().join("folder.csv")).unwrap();
+    for name in ["fifo.csv", "zero.csv", "folder.csv"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_schouw"))
+            .args(["import", "t.db", "addresses", name])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("{name}: the import hangs");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let err = std::io::read_to_string(child.stderr.take().unwrap()).unwrap();
+        assert!(!status.success(), "{name}");
+        assert!(
+            err.contains(&format!("{name}: this is not a regular file")),
+            "{name}: {err}"
+        );
+    }
+}

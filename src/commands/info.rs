@@ -8,8 +8,12 @@ use crate::sanitize;
 use crate::store::{DbInfo, Store};
 
 /// Runs `schouw info`.
-pub fn run(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, format: Format, check: bool) -> anyhow::Result<ExitCode> {
     let store = Store::open(db)?;
+    if check {
+        store.check_all()?;
+        eprintln!("integrity check: ok (every page of the file was read)");
+    }
     let info = store.info()?;
     match format {
         Format::Json => super::out(&format!("{}\n", serde_json::to_string_pretty(&info)?)),

@@ -80,6 +80,13 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
 /// The SHA-256 (lower-case hex) and size of a file, read once in blocks. The one file hash of
 /// schouw: imports identify sources by it and the audit log records it.
 pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
+    // Never open a pipe or a device: opening a FIFO blocks, and `/dev/zero` never ends.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
     let mut f = File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
-use super::schema;
+use super::{schema, verify};
 
 /// Marks a schouw database in the SQLite header (offset 68): "SCHW".
 pub const APPLICATION_ID: i32 = 0x5343_4857;
@@ -42,6 +42,28 @@ pub enum StoreError {
     /// The database does not exist where a command needs one.
     #[error("{0} does not exist; create it with `schouw init {0}` or `schouw import`")]
     Missing(PathBuf),
+    /// The file is damaged, cut off, or was changed by another program (see `verify`).
+    #[error(
+        "{path} is damaged: {what}; schouw will not use it. Restore it from a backup, or import the source files into a new database"
+    )]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        what: String,
+    },
+    /// SQLite found damage in a page while reading (files too large for the full check on
+    /// open are checked as they are read).
+    #[error(
+        "{context}: the database file is damaged ({source}); restore it from a backup, or import the source files into a new database (`schouw info --check` checks the whole file)"
+    )]
+    Corrupt {
+        /// What schouw was doing.
+        context: String,
+        /// The SQLite error.
+        #[source]
+        source: rusqlite::Error,
+    },
     /// Any other SQLite failure, with what we were doing.
     #[error("{context}: {source}")]
     Sqlite {
@@ -60,9 +82,14 @@ pub(crate) trait Context<T> {
 
 impl<T> Context<T> for Result<T, rusqlite::Error> {
     fn ctx(self, context: &str) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Sqlite {
-            context: context.to_owned(),
-            source,
+        self.map_err(|source| {
+            let context = context.to_owned();
+            match source.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                    StoreError::Corrupt { context, source }
+                }
+                _ => StoreError::Sqlite { context, source },
+            }
         })
     }
 }
@@ -105,6 +132,7 @@ impl Store {
         };
         store.harden()?;
         let version = store.check_identity(path)?;
+        verify::on_open(&store.conn, path)?;
         if version < schema::SCHEMA_VERSION {
             return Err(StoreError::Outdated(path.to_owned()));
         }
@@ -155,6 +183,7 @@ impl Store {
             store.init_new()?;
         } else {
             let version = store.check_identity(path)?;
+            verify::on_open(&store.conn, path)?;
             schema::migrate(&mut store.conn, version)?;
         }
         Ok(store)
@@ -239,17 +268,21 @@ pub(crate) fn harden(c: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Turns "file is not a database" into a clear refusal.
+/// Turns "file is not a database" and "malformed" into a clear refusal.
 fn foreign_or(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
-    if let (Some(path), Some(rusqlite::ErrorCode::NotADatabase)) = (path, e.sqlite_error_code()) {
-        return StoreError::NotSchouw {
+    match (path, e.sqlite_error_code()) {
+        (Some(path), Some(rusqlite::ErrorCode::NotADatabase)) => StoreError::NotSchouw {
             path: path.to_owned(),
             what: "not an SQLite database".into(),
-        };
-    }
-    StoreError::Sqlite {
-        context: "reading the database".into(),
-        source: e,
+        },
+        (Some(path), Some(rusqlite::ErrorCode::DatabaseCorrupt)) => StoreError::Damaged {
+            path: path.to_owned(),
+            what: format!("SQLite cannot read it ({e})"),
+        },
+        _ => StoreError::Sqlite {
+            context: "reading the database".into(),
+            source: e,
+        },
     }
 }
 
@@ -270,11 +303,9 @@ pub(crate) fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
     if meta.len() == 0 {
         return Ok(());
     }
-    let mut head = [0u8; 16];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    if n < 16 || &head != b"SQLite format 3\0" {
+    let mut head = Vec::with_capacity(100);
+    let _ = std::fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut head));
+    if head.len() < 16 || &head[..16] != b"SQLite format 3\0" {
         let what = if head.starts_with(b"PK\x03\x04") {
             "a zip file or Excel workbook"
         } else {
@@ -285,5 +316,8 @@ pub(crate) fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
             what: what.into(),
         });
     }
-    Ok(())
+    verify::check_length(path, &head, meta.len())
 }
+
+#[cfg(test)]
+mod tests;

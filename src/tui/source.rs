@@ -502,20 +502,14 @@ pub fn clean_marked(text: &str, positions: &[usize]) -> (String, Vec<usize>) {
     let mut out = String::new();
     let mut marks = Vec::new();
     let mut n = 0;
-    for (i, c) in text.chars().enumerate() {
-        if i >= sanitize::MAX_CHARS {
-            out.push_str("...");
-            break;
-        }
-        let mut buf = [0u8; 4];
-        let piece = sanitize::line(c.encode_utf8(&mut buf));
+    sanitize::each_shown(text, sanitize::MAX_CHARS, |i, piece| {
         let len = piece.chars().count();
-        if positions.contains(&i) {
+        if i < sanitize::MAX_CHARS && positions.contains(&i) {
             marks.extend(n..n + len);
         }
         n += len;
-        out.push_str(&piece);
-    }
+        out.push_str(piece);
+    });
     (out, marks)
 }
 
@@ -528,6 +522,10 @@ mod tests {
         let (t, p) = clean_marked("a\x1bb", &[0, 2]);
         assert_eq!(t, "a^[b");
         assert_eq!(p, vec![0, 3]);
+        // Like every other string: a homoglyph in a Latin word is marked here too.
+        let (t, p) = clean_marked("B\u{430}k", &[1]);
+        assert_eq!(t, "B<U+0430>k");
+        assert_eq!(p, (1..9).collect::<Vec<_>>());
     }
 
     #[test]

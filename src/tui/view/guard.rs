@@ -19,7 +19,7 @@ pub fn banner(text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let style = theme.selected.add_modifier(Modifier::BOLD);
     let width = area.width as usize;
     let text = parts::cut(text, width, theme);
-    let pad = width.saturating_sub(text.chars().count());
+    let pad = width.saturating_sub(parts::text_width(&text));
     let line = format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2));
     frame.render_widget(Paragraph::new(Line::styled(line, style)), area);
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{block, cut, marker, num, percent, right, row_style};
+use super::parts::{block, cut, marker, num, percent, right, row_style, text_width};
 use crate::tui::app::{App, Column, Panel, visible_offset};
 use crate::tui::i18n::L;
 use crate::tui::source::{AreaRow, Tier};
@@ -41,7 +41,7 @@ fn lens_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let count = l.top_tier.to_string();
             let name_w = w.saturating_sub(count.len() + 3);
             let name = cut(&l.name, name_w, theme);
-            let pad = name_w.saturating_sub(name.chars().count());
+            let pad = name_w.saturating_sub(text_width(&name));
             Line::styled(
                 format!("{} {name}{} {count}", marker(sel, theme), " ".repeat(pad)),
                 row_style(sel, focused, theme),

@@ -56,12 +56,29 @@ pub fn percent(v: f64) -> String {
     format!("{:.0}%", v * 100.0)
 }
 
-/// Cuts `s` to `width` characters, marking the cut with the theme's ellipsis.
+/// The number of terminal columns `s` takes (wide characters take two, combining marks
+/// none), as ratatui lays it out.
+pub fn text_width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Cuts `s` to `width` columns, marking the cut with the theme's ellipsis. Counts columns, not
+/// characters, so that what follows a wide character stays where it belongs.
 pub fn cut(s: &str, width: usize, theme: &Theme) -> String {
-    if s.chars().count() <= width {
+    if text_width(s) <= width {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    let room = width.saturating_sub(text_width(theme.ellipsis));
+    let mut out = String::new();
+    let mut used = 0;
+    for g in Span::raw(s).styled_graphemes(Style::default()) {
+        let w = text_width(g.symbol);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g.symbol);
+    }
     out.push_str(theme.ellipsis);
     out
 }
@@ -139,7 +156,7 @@ pub fn breadcrumb(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// Joins breadcrumb parts; when too long, the oldest parts go first (the current place stays
 /// visible), marked with the ellipsis.
 pub fn crumbs(parts: &[String], width: usize, theme: &Theme) -> String {
-    let len = |s: &str| s.chars().count();
+    let len = text_width;
     let mut from = 0;
     loop {
         let mut text = parts[from..].join(theme.crumb_sep);
@@ -255,6 +272,22 @@ mod tests {
             "~ > BU99010101 Molenkwartier > Molenstraat 12"
         );
         assert_eq!(crumbs(&parts, 10, &t), "~ > Molen~");
+    }
+
+    #[test]
+    fn cutting_counts_columns() {
+        let t = Theme::new(crate::tui::theme::ThemeName::Color);
+        // Two wide characters take four columns: a cut at 4 keeps them whole...
+        assert_eq!(cut("👩🔬 Lab", 4, &t), "👩…");
+        assert_eq!(text_width(&cut("👩🔬 Lab", 4, &t)), 3);
+        // ...and never leaves more columns than asked for.
+        for w in 0..10 {
+            assert!(
+                text_width(&cut("ｶﾞｷﾞ 中文 e\u{301}x", w, &t)) <= w.max(1),
+                "{w}"
+            );
+        }
+        assert_eq!(cut("abc", 3, &t), "abc");
     }
 
     #[test]
