@@ -31,7 +31,9 @@ pub mod report;
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{ExportError, ExportOptions, ExportSummary, Table, write_file};
+use crate::export::{
+    ExportError, ExportFile, ExportOptions, ExportSummary, ExportTable, Header, Table, write_file,
+};
 use crate::store::{AuditLog, AuditRow, AuditValue, Store, StoreError};
 
 pub use chain::{Anchor, Tamper, Verification};
@@ -298,6 +300,29 @@ pub fn export(
             Err(e.into())
         }
     }
+}
+
+/// Writes `table` under audit (see [`export`]) with its header block: the banner, the lens
+/// and its version, today's date and "patroon, geen bewijs". The one way `schouw export` and
+/// the interface's `:export` write a file.
+pub fn export_table(
+    log: &mut dyn Recorder,
+    entry: Entry,
+    table: &ExportTable,
+    file: ExportFile<'_>,
+) -> Result<ExportSummary, AuditedExportError> {
+    let header = Header::today(
+        file.banner.map(str::to_owned),
+        &table.lens_id,
+        &table.lens_version,
+    );
+    let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+    let table = Table {
+        header: Some(&header),
+        columns: &columns,
+        rows: &table.rows,
+    };
+    export(log, entry, file.path, file.opts, table)
 }
 
 /// Checks the log of database `db` (or of the log file itself, when given the `.audit` path).

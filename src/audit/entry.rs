@@ -27,11 +27,14 @@ pub enum Action {
     Unlock,
     /// The privacy key blanked the screen.
     PrivacyBlank,
+    /// `schouw flags` listed flagged entities (addresses, businesses, parties) on standard
+    /// output.
+    ListFlags,
 }
 
 impl Action {
     /// Every action, for parsing and help.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::SessionStart,
         Action::SessionEnd,
         Action::OpenEntity,
@@ -42,6 +45,7 @@ impl Action {
         Action::Lock,
         Action::Unlock,
         Action::PrivacyBlank,
+        Action::ListFlags,
     ];
 
     /// The stored name (`open_entity`).
@@ -57,6 +61,7 @@ impl Action {
             Action::Lock => "lock",
             Action::Unlock => "unlock",
             Action::PrivacyBlank => "privacy_blank",
+            Action::ListFlags => "list_flags",
         }
     }
 
@@ -106,11 +111,19 @@ pub enum Reason {
     Signal,
     /// The analyst asked for it (`:lock`).
     User,
+    /// The interface stopped on an internal error (a panic); recorded on a best-effort basis.
+    Abort,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Reason; 4] = [Reason::Quit, Reason::Idle, Reason::Signal, Reason::User];
+    pub const ALL: [Reason; 5] = [
+        Reason::Quit,
+        Reason::Idle,
+        Reason::Signal,
+        Reason::User,
+        Reason::Abort,
+    ];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
@@ -119,6 +132,7 @@ impl Reason {
             Reason::Idle => "idle",
             Reason::Signal => "signal",
             Reason::User => "user",
+            Reason::Abort => "abort",
         }
     }
 }

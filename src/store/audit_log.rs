@@ -26,6 +26,9 @@ use super::open::{Context, StoreError, harden, sniff_foreign};
 /// database's "SCHW".
 pub const AUDIT_APPLICATION_ID: i32 = 0x5343_4841;
 
+/// How long an append waits for another session's write lock on the log before it fails.
+pub const AUDIT_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The columns of `audit_entry`, in table order. The hash covers every column but the last.
 pub const AUDIT_COLUMNS: &[&str] = &[
     "seq",
@@ -187,6 +190,12 @@ impl AuditLog {
 
     fn settings(&self) -> Result<(), StoreError> {
         harden(&self.conn)?;
+        // Far shorter than the database's: an append by another session holds the lock for
+        // milliseconds, and a log that stays locked must fail (fail-closed: nothing is shown)
+        // well within the end-of-session wait of the interface, never hang it.
+        self.conn
+            .busy_timeout(AUDIT_BUSY_TIMEOUT)
+            .ctx("setting the audit log's busy timeout")?;
         self.conn
             .execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
             .ctx("applying the audit log settings")
@@ -369,4 +378,23 @@ fn hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_log_fails_quickly_instead_of_waiting_as_long_as_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::open_append(&dir.path().join("x.db.audit")).unwrap();
+        let ms: i64 = log
+            .conn
+            .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ms, AUDIT_BUSY_TIMEOUT.as_millis() as i64);
+        // Well inside the interface's end-of-session wait (1 s), so a locked log makes the
+        // last entry fail rather than hang.
+        assert!(ms < 1000, "{ms} ms");
+    }
 }
