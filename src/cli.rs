@@ -202,6 +202,10 @@ pub struct FlagsArgs {
     /// Another directory with lens files (may be given more than once).
     #[arg(long = "lenses", value_name = "DIR")]
     pub lenses: Vec<PathBuf>,
+    /// Why: a case number or a short reason (required: the list names addresses,
+    /// businesses and parties), recorded in the audit log with the lens and the row count.
+    #[arg(long, value_name = "TEXT")]
+    pub purpose: Option<String>,
 }
 
 /// Arguments of `schouw export`.
