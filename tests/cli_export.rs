@@ -231,3 +231,63 @@ fn a_bad_config_file_stops_the_export_with_its_place() {
     assert!(err.contains("did you mean `banner`?"), "{err}");
     assert!(!out.exists());
 }
+
+/// Files directly in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn no_temporary_files_anywhere_not_even_after_a_refused_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let db = database(&home);
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_schouw"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &home)
+            .env("TMPDIR", &tmp)
+            .env("SQLITE_TMPDIR", &tmp)
+            .output()
+            .unwrap();
+        out.status.success()
+    };
+    let before = listing(&home);
+    let out = out_dir.join("flags.csv");
+    let o = out.to_str().unwrap();
+    let args = [
+        "export",
+        &db,
+        "--lens",
+        "hennep",
+        "--flags",
+        "--purpose",
+        "zaak 9",
+        "--out",
+        o,
+    ];
+    assert!(run(&args));
+    // Written in place: only the file itself in the target directory, nothing in the
+    // temporary directory, nothing new beside the database but its audit log.
+    assert_eq!(listing(&out_dir), vec!["flags.csv"]);
+    assert!(listing(&tmp).is_empty(), "{:?}", listing(&tmp));
+    let mut expected = before.clone();
+    expected.push("proef.db.audit".into());
+    expected.sort();
+    expected.dedup();
+    assert_eq!(listing(&home), expected);
+    // A refused export (the file exists) leaves nothing behind either.
+    assert!(!run(&args));
+    assert_eq!(listing(&out_dir), vec!["flags.csv"]);
+    assert!(listing(&tmp).is_empty(), "{:?}", listing(&tmp));
+}
