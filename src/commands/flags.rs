@@ -44,12 +44,14 @@ pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
     if let Some(a) = &area {
         flagged.retain(|e| e.buurten.iter().any(|b| area_within(b, a)));
     }
-    let mut log = Audit::open(&store).with_context(|| {
+    // Fail-closed: without the entry nothing is printed.
+    let unwritable = || {
         format!(
             "the audit log {} cannot be written, so nothing is shown",
             audit::log_path(&args.db).display()
         )
-    })?;
+    };
+    let mut log = Audit::open(&store).with_context(unwritable)?;
     let mut entry = Entry::new(
         Action::ListFlags,
         Object::Lens(lens.id.clone()),
@@ -58,12 +60,7 @@ pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
     .with_lens(&lens.id, &lens.version)
     .with_purpose(purpose);
     entry.rows = Some(flagged.len() as u64);
-    log.record(entry).with_context(|| {
-        format!(
-            "the audit log {} cannot be written, so nothing is shown",
-            audit::log_path(&args.db).display()
-        )
-    })?;
+    log.record(entry).with_context(unwritable)?;
     match args.format {
         TableFormat::Json => outln!("{}", serde_json::to_string_pretty(&flagged)?),
         TableFormat::Csv => {
