@@ -53,7 +53,7 @@ const END_WAIT: Duration = Duration::from_millis(1000);
 
 /// How long after a signal the process may take to end by itself: the loop notices the flag
 /// within [`TICK`] and the end entry takes at most [`END_WAIT`].
-const SIGNAL_DEADLINE: Duration = Duration::from_millis(1700);
+const SIGNAL_DEADLINE: Duration = Duration::from_millis(1500);
 
 /// Puts the terminal back: leaves the alternate screen after clearing it (the Linux console
 /// has no alternate screen, so data would stay visible), shows the cursor, cooks the tty.
@@ -216,7 +216,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
                     restore();
                     let _ = tx.send(());
                 });
-                let _ = rx.recv_timeout(Duration::from_millis(200));
+                let _ = rx.recv_timeout(Duration::from_millis(100));
                 std::process::exit(128 + sig);
             }
         })?;
