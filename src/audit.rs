@@ -3,8 +3,8 @@
 //!
 //! The log is its own SQLite file beside the database (`demo.db` → `demo.db.audit`, mode
 //! 0600; see [`log_path`]). Every entry carries the fields BIO2 8.15.01 asks for (action,
-//! object, result, origin, actor, time) plus the purpose (LED "justification"), the lens and the
-//! database fingerprint. Each entry's `hash` is SHA-256 over a canonical, length-prefixed
+//! object, result, origin, actor, time) plus the purpose (LED "justification"), the lens, the
+//! recipient of an export (LED "recipients", when given) and the database fingerprint. Each entry's `hash` is SHA-256 over a canonical, length-prefixed
 //! serialisation of all its other columns including `prev_hash`, the previous entry's hash
 //! ([`chain`]). Changing, deleting, inserting or reordering entries breaks the chain at the
 //! first affected `seq`.
@@ -113,6 +113,8 @@ pub struct Record {
     pub prev_hash: String,
     /// This entry's hash.
     pub hash: String,
+    /// Who an export was for.
+    pub recipient: Option<String>,
 }
 
 impl Record {
@@ -145,6 +147,7 @@ impl Record {
             db_fingerprint: text(13),
             prev_hash: text(14),
             hash: text(15),
+            recipient: opt(16),
         }
     }
 }

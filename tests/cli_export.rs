@@ -1,7 +1,7 @@
 //! `schouw export` as a user runs it on a small imported database: the header block with the
 //! banner from config.toml, neutralised cells, mode 0600, no overwrite without `--force`, no
-//! symbolic links followed, the Excel dialect, `--flags` with its purpose, and the audit
-//! entries with the file's SHA-256.
+//! symbolic links followed, the Excel dialect, `--flags` with its purpose, the audit entries
+//! with the file's SHA-256 and the recipient, and no temporary files.
 
 #[path = "support/proef.rs"]
 mod proef;
@@ -190,6 +190,8 @@ fn excel_dialect_and_the_flags_with_their_purpose() {
             f,
             "--purpose",
             "zaak 2026-3",
+            "--recipient",
+            "RIEC Midden-Nederland",
             "--within",
             "BU99010001",
         ],
@@ -202,6 +204,7 @@ fn excel_dialect_and_the_flags_with_their_purpose() {
     assert!(!text.contains("9901200000000003"), "--within: {text}");
     let last = exports(&db, home).pop().unwrap();
     assert_eq!(last["purpose"], "zaak 2026-3");
+    assert_eq!(last["recipient"], "RIEC Midden-Nederland");
     assert_eq!(last["file_sha256"], sha256(&flags));
 }
 

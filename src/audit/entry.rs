@@ -258,6 +258,9 @@ pub struct Entry {
     pub rows: Option<u64>,
     /// SHA-256 (hex) of the file imported or exported.
     pub file_sha256: Option<String>,
+    /// Who an export is for (LED "recipients"): a team, organisation or case role, in the
+    /// analyst's words, checked like a purpose.
+    pub recipient: Option<String>,
 }
 
 impl Entry {
@@ -271,6 +274,7 @@ impl Entry {
             purpose: None,
             rows: None,
             file_sha256: None,
+            recipient: None,
         }
     }
 
@@ -283,6 +287,12 @@ impl Entry {
     /// With the purpose.
     pub fn with_purpose(mut self, purpose: &str) -> Self {
         self.purpose = Some(purpose.to_owned());
+        self
+    }
+
+    /// With the recipient of an export.
+    pub fn with_recipient(mut self, recipient: &str) -> Self {
+        self.recipient = Some(recipient.to_owned());
         self
     }
 
@@ -310,6 +320,13 @@ impl Entry {
         }
         if let Some(p) = &self.purpose {
             check_purpose(p)?;
+        }
+        if let Some(r) = &self.recipient {
+            check_purpose(r).map_err(|_| {
+                AuditError::Invalid(format!(
+                    "the recipient must be 1 to {MAX_PURPOSE_CHARS} characters without surrounding spaces, control or invisible characters"
+                ))
+            })?;
         }
         if let Some(h) = &self.file_sha256
             && !is_sha256_hex(h)

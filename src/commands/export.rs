@@ -145,6 +145,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     } else if let Some(p) = &args.purpose {
         check_purpose(p).map_err(|e| anyhow::anyhow!("--purpose: {e}"))?;
     }
+    if let Some(r) = &args.recipient {
+        check_purpose(r).map_err(|_| {
+            anyhow::anyhow!(
+                "--recipient: expected 1 to {} characters without surrounding spaces, control or invisible characters",
+                audit::MAX_PURPOSE_CHARS
+            )
+        })?;
+    }
     let mut lens = load_lens(&args.lens, args.lenses.clone())?;
     if let Some(l) = args.level {
         lens.level = level_of(l);
@@ -185,6 +193,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .with_lens(&lens.id, &lens.version);
     if let Some(p) = &args.purpose {
         entry = entry.with_purpose(p);
+    }
+    if let Some(r) = &args.recipient {
+        entry = entry.with_recipient(r);
     }
     let file = ExportFile {
         path: &args.out,

@@ -29,7 +29,9 @@ pub const AUDIT_APPLICATION_ID: i32 = 0x5343_4841;
 /// How long an append waits for another session's write lock on the log before it fails.
 pub const AUDIT_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// The columns of `audit_entry`, in table order. The hash covers every column but the last.
+/// The columns of `audit_entry`, in table order. The hash covers every column but `hash`;
+/// `recipient` (added in version 2, after `hash`) only when it is set, so entries written by
+/// version 1 keep their hashes (see `crate::audit::chain`).
 pub const AUDIT_COLUMNS: &[&str] = &[
     "seq",
     "ts_utc",
@@ -47,7 +49,13 @@ pub const AUDIT_COLUMNS: &[&str] = &[
     "db_fingerprint",
     "prev_hash",
     "hash",
+    "recipient",
 ];
+
+/// The layout version in `user_version`: 2 added `recipient`. A version-1 log is brought up to
+/// date when it is opened for appending (`ALTER TABLE … ADD COLUMN`, which changes no row) and
+/// read as it is otherwise.
+const VERSION: i64 = 2;
 
 const SCHEMA: &str = "
     CREATE TABLE audit_entry (
@@ -66,7 +74,8 @@ const SCHEMA: &str = "
         file_sha256    TEXT,
         db_fingerprint TEXT NOT NULL,
         prev_hash      TEXT NOT NULL,
-        hash           TEXT NOT NULL
+        hash           TEXT NOT NULL,
+        recipient      TEXT
     );
     CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -109,6 +118,8 @@ pub struct ChainHead {
 pub struct AuditLog {
     conn: Connection,
     path: PathBuf,
+    /// The layout version of the file (1 has no `recipient` column).
+    version: i64,
 }
 
 impl AuditLog {
@@ -136,6 +147,7 @@ impl AuditLog {
         let mut log = AuditLog {
             conn,
             path: path.to_owned(),
+            version: VERSION,
         };
         log.settings()?;
         // Under the write lock, so two sessions creating the log at once cannot collide;
@@ -154,11 +166,21 @@ impl AuditLog {
             tx.pragma_update(None, "application_id", AUDIT_APPLICATION_ID)
                 .ctx("marking the audit log")?;
             tx.execute_batch(SCHEMA).ctx("creating the audit log")?;
-            tx.pragma_update(None, "user_version", 1)
+            tx.pragma_update(None, "user_version", VERSION)
                 .ctx("marking the audit log")?;
+        } else if app == AUDIT_APPLICATION_ID {
+            let version: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .ctx("reading the audit log")?;
+            if version == 1 {
+                tx.execute_batch("ALTER TABLE audit_entry ADD COLUMN recipient TEXT")
+                    .ctx("bringing the audit log up to date")?;
+                tx.pragma_update(None, "user_version", VERSION)
+                    .ctx("bringing the audit log up to date")?;
+            }
         }
         tx.commit().ctx("creating the audit log")?;
-        log.check_identity()?;
+        log.version = log.check_identity()?;
         Ok(log)
     }
 
@@ -174,12 +196,13 @@ impl AuditLog {
             | OpenFlags::SQLITE_OPEN_EXRESCODE;
         let conn = Connection::open_with_flags(path, flags)
             .ctx(&format!("opening the audit log {}", path.display()))?;
-        let log = AuditLog {
+        let mut log = AuditLog {
             conn,
             path: path.to_owned(),
+            version: VERSION,
         };
         harden(&log.conn)?;
-        log.check_identity()?;
+        log.version = log.check_identity()?;
         Ok(log)
     }
 
@@ -201,7 +224,8 @@ impl AuditLog {
             .ctx("applying the audit log settings")
     }
 
-    fn check_identity(&self) -> Result<(), StoreError> {
+    /// Checks that this is a schouw audit log and returns its layout version.
+    fn check_identity(&self) -> Result<i64, StoreError> {
         let app: i32 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -210,13 +234,13 @@ impl AuditLog {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("reading the audit log")?;
-        if app != AUDIT_APPLICATION_ID || version != 1 {
+        if app != AUDIT_APPLICATION_ID || !(1..=VERSION).contains(&version) {
             return Err(StoreError::NotSchouw {
                 path: self.path.clone(),
                 what: format!("not a schouw audit log (application_id {app}, version {version})"),
             });
         }
-        Ok(())
+        Ok(version)
     }
 
     /// Appends one row and commits it durably before returning. `build` gets the current
@@ -249,7 +273,7 @@ impl AuditLog {
         let row = build(head.as_ref());
         let values: Vec<Value> = row.values.into_iter().map(to_sql).collect();
         tx.execute(
-            "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params_from_iter(values),
         )
         .ctx("writing to the audit log")?;
@@ -258,13 +282,19 @@ impl AuditLog {
 
     /// Every row in `seq` order.
     pub fn rows(&self) -> Result<Vec<AuditRow>, StoreError> {
+        let recipient = if self.version >= 2 {
+            "recipient"
+        } else {
+            "NULL"
+        };
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT seq, ts_utc, session, os_user, origin, action, object, result, lens_id,
-                        lens_version, purpose, rows, file_sha256, db_fingerprint, prev_hash, hash
-                   FROM audit_entry ORDER BY seq",
-            )
+                        lens_version, purpose, rows, file_sha256, db_fingerprint, prev_hash, hash,
+                        {recipient}
+                   FROM audit_entry ORDER BY seq"
+            ))
             .ctx("reading the audit log")?;
         let rows = stmt
             .query_map([], |r| {
