@@ -192,7 +192,7 @@ impl Session {
             .source_mut()
             .export_scores(&job.request, &job.areas)
             .map_err(ExportFailure::Other)?;
-        let entry = job.entry.unwrap_or_else(|| {
+        let entry = job.entry.map(|e| *e).unwrap_or_else(|| {
             self.app.entry(
                 audit::Action::Export,
                 Object::Lens(table.lens_id.clone()),
