@@ -4,8 +4,9 @@
 //! The log is its own SQLite file beside the database (`demo.db` → `demo.db.audit`, mode
 //! 0600; see [`log_path`]). Every entry carries the fields BIO2 8.15.01 asks for (action,
 //! object, result, origin, actor, time) plus the purpose (LED "justification"), the lens, the
-//! recipient of an export (LED "recipients", when given) and the database fingerprint. Each entry's `hash` is SHA-256 over a canonical, length-prefixed
-//! serialisation of all its other columns including `prev_hash`, the previous entry's hash
+//! recipient of an export (LED "recipients", when given) and the database fingerprint. Each
+//! entry's `hash` is SHA-256 over a canonical, length-prefixed serialisation of all its other
+//! columns (the recipient when set) including `prev_hash`, the previous entry's hash
 //! ([`chain`]). Changing, deleting, inserting or reordering entries breaks the chain at the
 //! first affected `seq`.
 //!
