@@ -718,3 +718,45 @@ fn a_log_of_the_first_layout_verifies_and_is_brought_up_to_date_unchanged() {
         .is_err()
     );
 }
+
+/// Set in the child that cuts a write off (see the test below).
+const CUT: &str = "SCHOUW_TEST_CUT_WRITE";
+
+#[test]
+fn a_write_cut_off_by_a_killed_process_is_rolled_back_before_reading() {
+    if let Ok(path) = std::env::var(CUT) {
+        // The child: a big uncommitted write to the log, then gone without closing, so its
+        // journal stays hot (as when a session is killed while recording an entry).
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("PRAGMA cache_size = 1; BEGIN IMMEDIATE; CREATE TABLE junk(x);")
+            .unwrap();
+        for _ in 0..2000 {
+            c.execute("INSERT INTO junk VALUES (?1)", ["x".repeat(200)])
+                .unwrap();
+        }
+        std::process::exit(0);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = five_entries(dir.path());
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "a_write_cut_off_by_a_killed_process_is_rolled_back_before_reading",
+        ])
+        .env(CUT, &path)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let mut journal = path.clone().into_os_string();
+    journal.push("-journal");
+    assert!(
+        std::fs::metadata(&journal).unwrap().len() > 0,
+        "no hot journal left"
+    );
+    // Verify and show read the log as last committed: the five entries, intact.
+    let v = audit::verify(&path, None).unwrap();
+    assert!(v.is_intact(), "{v:?}");
+    assert_eq!(v.entries, 5);
+    let out = schouw(&["audit", "verify", path.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

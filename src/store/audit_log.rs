@@ -184,12 +184,14 @@ impl AuditLog {
         Ok(log)
     }
 
-    /// Opens an existing log read-only (for `audit verify` and `audit show`).
+    /// Opens an existing log read-only (for `audit verify` and `audit show`), after rolling
+    /// back a write that was cut off (see [`finish_cut_write`]).
     pub fn open_read(path: &Path) -> Result<Self, StoreError> {
         if path.symlink_metadata().is_err() {
             return Err(StoreError::Missing(path.to_owned()));
         }
         sniff_foreign(path)?;
+        finish_cut_write(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_NOFOLLOW
@@ -331,6 +333,34 @@ fn from_sql(v: ValueRef<'_>) -> AuditValue {
         },
         ValueRef::Blob(b) => AuditValue::Blob(b.to_vec()),
     }
+}
+
+/// A write that was cut off (the process killed, or ended by its signal deadline, while an
+/// entry was being committed) leaves a hot journal beside the log, and a read-only connection
+/// cannot read past it. Rolling it back restores the last committed state: it removes only
+/// the entry that was never committed, exactly as the next session's first write would. So
+/// when a journal is there, a short-lived read-write connection does that first.
+fn finish_cut_write(path: &Path) -> Result<(), StoreError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if !std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let what = format!(
+        "rolling back an unfinished write to the audit log {} (a session was cut off while writing; this needs write access to the log once, or run on a copy of the log and its -journal file)",
+        path.display()
+    );
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+        | OpenFlags::SQLITE_OPEN_EXRESCODE;
+    let conn = Connection::open_with_flags(path, flags).ctx(&what)?;
+    harden(&conn)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .ctx(&what)?;
+    Ok(())
 }
 
 /// Takes group and other permissions away from an existing log (a copy restored with a wide

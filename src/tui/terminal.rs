@@ -11,8 +11,9 @@
 //! The session's end is audited after the terminal is restored: with the reason `quit` or
 //! `idle` from the app, `signal` (also when the terminal went away), or `abort` after a panic
 //! (caught here once the hook has restored the terminal; the payload is dropped unread). The
-//! entry is written on a thread of its own and waited for at most [`END_WAIT`], so a stuck log
-//! cannot keep the process from ending within 2 s; and should the main thread be stuck in an
+//! entry is written on a thread of its own and waited for at most [`END_WAIT`] after a signal
+//! ([`QUIT_WAIT`] otherwise: a slow disk should not cut the last entry off, leaving the log
+//! with an unfinished write), so a stuck log cannot keep the process from ending within 2 s; and should the main thread be stuck in an
 //! audit write when a signal comes, the signal thread ends the process after
 //! [`SIGNAL_DEADLINE`].
 
@@ -48,8 +49,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// How long the loop waits for input before it checks the signal flag again.
 const TICK: Duration = Duration::from_millis(250);
 
-/// How long the end of the session may take to record.
+/// How long the end of the session may take to record after a signal.
 const END_WAIT: Duration = Duration::from_millis(1000);
+
+/// How long the end of the session may take to record otherwise.
+const QUIT_WAIT: Duration = Duration::from_millis(3000);
 
 /// How long after a signal the process may take to end by itself: the loop notices the flag
 /// within [`TICK`] and the end entry takes at most [`END_WAIT`].
@@ -182,8 +186,14 @@ pub fn run(
     result
 }
 
-/// Records the end of the session on a thread of its own, waiting at most [`END_WAIT`].
+/// Records the end of the session on a thread of its own, waiting at most [`END_WAIT`] after
+/// a signal and [`QUIT_WAIT`] otherwise.
 fn end_session(session: Session, reason: Reason) -> bool {
+    let wait = if reason == Reason::Signal {
+        END_WAIT
+    } else {
+        QUIT_WAIT
+    };
     let (entries, mut audit) = session.finish(reason);
     let (tx, rx) = mpsc::channel();
     let spawned = thread::Builder::new()
@@ -192,7 +202,7 @@ fn end_session(session: Session, reason: Reason) -> bool {
             let ok = entries.into_iter().all(|e| audit.record(e).is_ok());
             let _ = tx.send(ok);
         });
-    spawned.is_ok() && rx.recv_timeout(END_WAIT).unwrap_or(false)
+    spawned.is_ok() && rx.recv_timeout(wait).unwrap_or(false)
 }
 
 /// Watches SIGTERM, SIGINT and SIGHUP on a thread of its own. The first one sets `stop`, which
@@ -200,7 +210,8 @@ fn end_session(session: Session, reason: Reason) -> bool {
 /// later (the main thread stuck in an audit write to a locked or hanging log file), this
 /// thread restores the terminal (waiting at most a moment for it) and exits with 128 + the
 /// signal, so the process always ends within 2 s. An audit write cut off there is rolled back
-/// by SQLite's journal; the session then has no `session_end` entry, which `audit show` makes
+/// from SQLite's journal (by the next session's write, or by `audit verify` and `audit show`
+/// before they read); the session then has no `session_end` entry, which `audit show` makes
 /// visible.
 fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
