@@ -3,9 +3,10 @@
 //!
 //! The log is its own SQLite file beside the database (`demo.db` → `demo.db.audit`, mode
 //! 0600; see [`log_path`]). Every entry carries the fields BIO2 8.15.01 asks for (action,
-//! object, result, origin, actor, time) plus the purpose (LED "justification"), the lens and the
-//! database fingerprint. Each entry's `hash` is SHA-256 over a canonical, length-prefixed
-//! serialisation of all its other columns including `prev_hash`, the previous entry's hash
+//! object, result, origin, actor, time) plus the purpose (LED "justification"), the lens, the
+//! recipient of an export (LED "recipients", when given) and the database fingerprint. Each
+//! entry's `hash` is SHA-256 over a canonical, length-prefixed serialisation of all its other
+//! columns (the recipient when set) including `prev_hash`, the previous entry's hash
 //! ([`chain`]). Changing, deleting, inserting or reordering entries breaks the chain at the
 //! first affected `seq`.
 //!
@@ -31,7 +32,9 @@ pub mod report;
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{ExportError, ExportOptions, ExportSummary, Table, write_file};
+use crate::export::{
+    ExportError, ExportFile, ExportOptions, ExportSummary, ExportTable, Header, Table, write_file,
+};
 use crate::store::{AuditLog, AuditRow, AuditValue, Store, StoreError};
 
 pub use chain::{Anchor, Tamper, Verification};
@@ -111,6 +114,8 @@ pub struct Record {
     pub prev_hash: String,
     /// This entry's hash.
     pub hash: String,
+    /// Who an export was for.
+    pub recipient: Option<String>,
 }
 
 impl Record {
@@ -143,6 +148,7 @@ impl Record {
             db_fingerprint: text(13),
             prev_hash: text(14),
             hash: text(15),
+            recipient: opt(16),
         }
     }
 }
@@ -298,6 +304,29 @@ pub fn export(
             Err(e.into())
         }
     }
+}
+
+/// Writes `table` under audit (see [`export`]) with its header block: the banner, the lens
+/// and its version, today's date and "patroon, geen bewijs". The one way `schouw export` and
+/// the interface's `:export` write a file.
+pub fn export_table(
+    log: &mut dyn Recorder,
+    entry: Entry,
+    table: &ExportTable,
+    file: ExportFile<'_>,
+) -> Result<ExportSummary, AuditedExportError> {
+    let header = Header::today(
+        file.banner.map(str::to_owned),
+        &table.lens_id,
+        &table.lens_version,
+    );
+    let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+    let table = Table {
+        header: Some(&header),
+        columns: &columns,
+        rows: &table.rows,
+    };
+    export(log, entry, file.path, file.opts, table)
 }
 
 /// Checks the log of database `db` (or of the log file itself, when given the `.audit` path).

@@ -202,6 +202,10 @@ pub struct FlagsArgs {
     /// Another directory with lens files (may be given more than once).
     #[arg(long = "lenses", value_name = "DIR")]
     pub lenses: Vec<PathBuf>,
+    /// Why: a case number or a short reason (required: the list names addresses,
+    /// businesses and parties), recorded in the audit log with the lens and the row count.
+    #[arg(long, value_name = "TEXT")]
+    pub purpose: Option<String>,
 }
 
 /// Arguments of `schouw export`.
@@ -234,6 +238,10 @@ pub struct ExportArgs {
     /// Why: a case number or a short reason, recorded in the audit log.
     #[arg(long, value_name = "TEXT")]
     pub purpose: Option<String>,
+    /// Who the file is for (a team, organisation or role, not a person's name), recorded in
+    /// the audit log.
+    #[arg(long, value_name = "TEXT")]
+    pub recipient: Option<String>,
     /// Reference date (peildatum) YYYY-MM-DD (default: newest date in the data, at most
     /// today).
     #[arg(long, value_name = "DATE")]

@@ -57,6 +57,15 @@ pub enum CsvFormat {
 }
 
 impl CsvFormat {
+    /// [`CsvFormat::Excel`] when `excel` (the `--excel` flag, `:export FILE excel`).
+    pub fn of(excel: bool) -> CsvFormat {
+        if excel {
+            CsvFormat::Excel
+        } else {
+            CsvFormat::Plain
+        }
+    }
+
     /// The field delimiter.
     pub fn delimiter(self) -> char {
         match self {
@@ -234,6 +243,33 @@ pub fn write_csv(w: &mut impl Write, format: CsvFormat, table: Table<'_>) -> io:
         w.write_all(record(row, format).as_bytes())?;
     }
     Ok(table.rows.len() as u64)
+}
+
+/// A table to export with the lens its header block names: raw values, exactly as the data
+/// holds them (the writer neutralises formula signs; nothing is sanitised for a screen).
+/// `schouw export` and the interface's `:export` both build one and write it through
+/// [`crate::audit::export_table`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportTable {
+    /// The lens id.
+    pub lens_id: String,
+    /// The lens version.
+    pub lens_version: String,
+    /// The column names.
+    pub columns: Vec<String>,
+    /// The rows, one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Where and how to write an [`ExportTable`].
+#[derive(Debug, Clone, Copy)]
+pub struct ExportFile<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// How to treat the destination and which dialect to write.
+    pub opts: ExportOptions,
+    /// The classification banner for the header block.
+    pub banner: Option<&'a str>,
 }
 
 /// How [`write_file`] may treat the destination.

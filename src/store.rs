@@ -18,7 +18,8 @@ mod stats;
 mod verify;
 
 pub use audit_log::{
-    AUDIT_APPLICATION_ID, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue, ChainHead,
+    AUDIT_APPLICATION_ID, AUDIT_BUSY_TIMEOUT, AUDIT_COLUMNS, AuditLog, AuditRow, AuditValue,
+    ChainHead,
 };
 #[cfg(test)]
 pub(crate) use dump::DumpRow;

@@ -41,6 +41,7 @@ fn five_entries(dir: &Path) -> PathBuf {
         )
         .with_lens("buurt-basis", "3")
         .with_purpose("zaak 2026-017")
+        .with_recipient("RIEC Oost-Nederland")
         .with_file(Some(42), &"ab".repeat(32)),
         Entry::new(Action::Lock, Object::None, Outcome::Ok),
         Entry::new(Action::SessionEnd, Object::Database, Outcome::Ok),
@@ -121,6 +122,7 @@ fn appended_entries_verify_and_read_back() {
     assert_eq!(r.object, "lens:buurt-basis");
     assert_eq!(r.rows, Some(42));
     assert_eq!(r.purpose.as_deref(), Some("zaak 2026-017"));
+    assert_eq!(r.recipient.as_deref(), Some("RIEC Oost-Nederland"));
     assert_eq!(r.origin, "host=ws1 tty=/dev/pts/1 ssh=192.0.2.7");
     assert_eq!(r.db_fingerprint, FP);
     assert_eq!(
@@ -230,7 +232,7 @@ fn reseal(values: &mut [Value]) {
 
 fn insert(c: &Connection, values: Vec<Value>) {
     c.execute(
-        "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         rusqlite::params_from_iter(values),
     )
     .unwrap();
@@ -658,4 +660,103 @@ fn exports_are_recorded_before_and_after_writing() {
         ]
     );
     assert!(audit::verify(&path, None).unwrap().is_intact());
+}
+
+#[test]
+fn a_log_of_the_first_layout_verifies_and_is_brought_up_to_date_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = five_entries(dir.path());
+    // The first layout had no recipient column: take it away again (the rows without one
+    // are exactly what version 1 wrote), after dropping the export entry that has one.
+    let c = raw(&path);
+    let hashes = |c: &Connection| -> Vec<String> {
+        let mut st = c
+            .prepare("SELECT hash FROM audit_entry ORDER BY seq")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    c.execute_batch(
+        "DELETE FROM audit_entry WHERE seq >= 3;
+         ALTER TABLE audit_entry DROP COLUMN recipient;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    let before = hashes(&c);
+    drop(c);
+    let v = audit::verify(&path, None).unwrap();
+    assert!(v.is_intact(), "{v:?}");
+    assert_eq!(v.entries, 2);
+    // Appending brings it to the new layout; old entries keep their hashes and the chain
+    // goes on, now with a recipient.
+    let mut log = Audit::open_at(&path, session("ana"), FP.into()).unwrap();
+    log.record(
+        Entry::new(
+            Action::Export,
+            Object::Lens("buurt-basis".into()),
+            Outcome::Ok,
+        )
+        .with_recipient("team handhaving"),
+    )
+    .unwrap();
+    let v = audit::verify(&path, None).unwrap();
+    assert!(v.is_intact(), "{v:?}");
+    assert_eq!(v.entries, 3);
+    let c = Connection::open(&path).unwrap();
+    assert_eq!(hashes(&c)[..2], before[..]);
+    let rows = audit::read_rows(&path).unwrap();
+    let r = audit::Record::from_row(&rows[2]);
+    assert_eq!(r.recipient.as_deref(), Some("team handhaving"));
+    // A recipient that could carry free text past the checks is refused.
+    assert!(
+        log.record(
+            Entry::new(Action::Export, Object::Lens("x".into()), Outcome::Ok)
+                .with_recipient("a\u{202E}b")
+        )
+        .is_err()
+    );
+}
+
+/// Set in the child that cuts a write off (see the test below).
+const CUT: &str = "SCHOUW_TEST_CUT_WRITE";
+
+#[test]
+fn a_write_cut_off_by_a_killed_process_is_rolled_back_before_reading() {
+    if let Ok(path) = std::env::var(CUT) {
+        // The child: a big uncommitted write to the log, then gone without closing, so its
+        // journal stays hot (as when a session is killed while recording an entry).
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("PRAGMA cache_size = 1; BEGIN IMMEDIATE; CREATE TABLE junk(x);")
+            .unwrap();
+        for _ in 0..2000 {
+            c.execute("INSERT INTO junk VALUES (?1)", ["x".repeat(200)])
+                .unwrap();
+        }
+        std::process::exit(0);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = five_entries(dir.path());
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "a_write_cut_off_by_a_killed_process_is_rolled_back_before_reading",
+        ])
+        .env(CUT, &path)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let mut journal = path.clone().into_os_string();
+    journal.push("-journal");
+    assert!(
+        std::fs::metadata(&journal).unwrap().len() > 0,
+        "no hot journal left"
+    );
+    // Verify and show read the log as last committed: the five entries, intact.
+    let v = audit::verify(&path, None).unwrap();
+    assert!(v.is_intact(), "{v:?}");
+    assert_eq!(v.entries, 5);
+    let out = schouw(&["audit", "verify", path.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }

@@ -1,7 +1,7 @@
 //! `schouw export` as a user runs it on a small imported database: the header block with the
 //! banner from config.toml, neutralised cells, mode 0600, no overwrite without `--force`, no
-//! symbolic links followed, the Excel dialect, `--flags` with its purpose, and the audit
-//! entries with the file's SHA-256.
+//! symbolic links followed, the Excel dialect, `--flags` with its purpose, the audit entries
+//! with the file's SHA-256 and the recipient, and no temporary files.
 
 #[path = "support/proef.rs"]
 mod proef;
@@ -190,6 +190,8 @@ fn excel_dialect_and_the_flags_with_their_purpose() {
             f,
             "--purpose",
             "zaak 2026-3",
+            "--recipient",
+            "RIEC Midden-Nederland",
             "--within",
             "BU99010001",
         ],
@@ -202,6 +204,7 @@ fn excel_dialect_and_the_flags_with_their_purpose() {
     assert!(!text.contains("9901200000000003"), "--within: {text}");
     let last = exports(&db, home).pop().unwrap();
     assert_eq!(last["purpose"], "zaak 2026-3");
+    assert_eq!(last["recipient"], "RIEC Midden-Nederland");
     assert_eq!(last["file_sha256"], sha256(&flags));
 }
 
@@ -230,4 +233,64 @@ fn a_bad_config_file_stops_the_export_with_its_place() {
     );
     assert!(err.contains("did you mean `banner`?"), "{err}");
     assert!(!out.exists());
+}
+
+/// Files directly in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn no_temporary_files_anywhere_not_even_after_a_refused_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let db = database(&home);
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_schouw"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &home)
+            .env("TMPDIR", &tmp)
+            .env("SQLITE_TMPDIR", &tmp)
+            .output()
+            .unwrap();
+        out.status.success()
+    };
+    let before = listing(&home);
+    let out = out_dir.join("flags.csv");
+    let o = out.to_str().unwrap();
+    let args = [
+        "export",
+        &db,
+        "--lens",
+        "hennep",
+        "--flags",
+        "--purpose",
+        "zaak 9",
+        "--out",
+        o,
+    ];
+    assert!(run(&args));
+    // Written in place: only the file itself in the target directory, nothing in the
+    // temporary directory, nothing new beside the database but its audit log.
+    assert_eq!(listing(&out_dir), vec!["flags.csv"]);
+    assert!(listing(&tmp).is_empty(), "{:?}", listing(&tmp));
+    let mut expected = before.clone();
+    expected.push("proef.db.audit".into());
+    expected.sort();
+    expected.dedup();
+    assert_eq!(listing(&home), expected);
+    // A refused export (the file exists) leaves nothing behind either.
+    assert!(!run(&args));
+    assert_eq!(listing(&out_dir), vec!["flags.csv"]);
+    assert!(listing(&tmp).is_empty(), "{:?}", listing(&tmp));
 }

@@ -97,8 +97,21 @@ fn score_json_table_explain_and_csv() {
 fn flags_with_evidence_and_area_filter() {
     let dir = tempfile::tempdir().unwrap();
     let db = database(dir.path());
+    // The list names addresses: without a purpose nothing is shown.
+    let (ok, out, err) = schouw(&["flags", &db, "--lens", "hennep"], dir.path());
+    assert!(!ok && out.is_empty(), "{out}");
+    assert!(err.contains("--purpose"), "{err}");
     let (ok, out, err) = schouw(
-        &["flags", &db, "--lens", "hennep", "--format", "json"],
+        &[
+            "flags",
+            &db,
+            "--lens",
+            "hennep",
+            "--format",
+            "json",
+            "--purpose",
+            "zaak 2026-3",
+        ],
         dir.path(),
     );
     assert!(ok, "{err}");
@@ -118,12 +131,36 @@ fn flags_with_evidence_and_area_filter() {
     );
 
     let (ok, out, _) = schouw(
-        &["flags", &db, "--lens", "hennep", "--area", "BU99010003"],
+        &[
+            "flags",
+            &db,
+            "--lens",
+            "hennep",
+            "--area",
+            "BU99010003",
+            "--purpose",
+            "zaak 2026-3",
+        ],
         dir.path(),
     );
     assert!(ok);
     assert!(out.contains("9901200000000003"), "{out}");
     assert!(!out.contains("9901200000000001"), "{out}");
+
+    // Each listing is in the audit log with lens, purpose and row count; the refused one
+    // is not.
+    let log = schouw::audit::log_path(std::path::Path::new(&db));
+    let listed: Vec<schouw::audit::Record> = schouw::audit::read_rows(&log)
+        .unwrap()
+        .iter()
+        .map(schouw::audit::Record::from_row)
+        .filter(|r| r.action == "list_flags")
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[0].object, "lens:hennep");
+    assert_eq!(listed[0].purpose.as_deref(), Some("zaak 2026-3"));
+    assert_eq!(listed[0].rows, Some(flags.len() as i64));
+    assert!(listed[1].rows < listed[0].rows, "{listed:?}");
 
     let (ok, out, _) = schouw(&["lens", "check", "--db", &db], dir.path());
     assert!(ok, "{out}");

@@ -56,7 +56,7 @@ fn refused_by_every_command(dir: &Path, name: &str, expected: &[&str]) {
         &["info", name],
         &["info", "--check", name],
         &["score", name, "--lens", "hennep"],
-        &["flags", name, "--lens", "hennep"],
+        &["flags", name, "--lens", "hennep", "--purpose", "zaak 1"],
         &["import", name, "addresses", "addresses.csv"],
     ];
     for args in commands {

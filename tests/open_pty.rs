@@ -120,7 +120,11 @@ fn a_purpose_an_entity_and_the_session_are_in_the_audit_log() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&verify.stdout);
-    assert!(verify.status.success(), "{said}");
+    assert!(
+        verify.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
     assert!(said.contains("chain intact"), "{said}");
     let show = Command::new(bin())
         .args(["audit", "show", "--format", "json"])

@@ -1,7 +1,9 @@
 //! The real terminal loop in a pseudo-terminal: the `tui_fake` example (the interface over the
 //! fictional in-memory region) is started under a PTY, driven with keys, and its screen read
 //! back through a vt100 parser. Checks that it draws, navigates, searches and quits; that the
-//! terminal is restored after quit, panic and SIGTERM; and that a hang-up ends it within 2 s.
+//! terminal is restored after quit, panic and SIGTERM; that a hang-up ends it within 2 s, also
+//! while an audit write hangs; that the privacy blank does not wait for the log; and that a
+//! panic leaves a `session_end` entry with the reason `abort`.
 //!
 #![allow(clippy::unwrap_used)]
 
@@ -243,4 +245,51 @@ fn the_privacy_key_blanks_the_screen_until_the_next_key() {
     p.wait_for("Hennepteelt");
     p.keys(&["\x03"]);
     assert!(p.wait_exit(Duration::from_secs(5)).unwrap().success());
+}
+
+#[test]
+fn a_hanging_audit_log_neither_holds_the_blank_back_nor_the_end_after_a_signal() {
+    let mut p = Pty::spawn(&example(), &["stall"], ENV);
+    p.wait_for("Hennepteelt");
+    // The blank's entry takes a minute to write: the screen is blank long before.
+    p.keys(&["\x18"]);
+    p.wait_for("Druk op een toets");
+    // The main thread is stuck in that write; the signal still ends the process in time.
+    let start = Instant::now();
+    p.signal("-HUP");
+    let status = p.wait_exit(Duration::from_secs(2));
+    assert!(
+        status.is_some(),
+        "still running {:?} after SIGHUP",
+        start.elapsed()
+    );
+    assert!(p.restored());
+}
+
+#[test]
+fn a_panic_ends_the_audited_session_with_the_reason_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("fake.audit");
+    let arg = format!("audit={}", log.display());
+    let mut p = Pty::spawn(&example(), &[arg.as_str()], ENV);
+    p.wait_for("Hennepteelt");
+    p.keys(&["f", "p", "a", "n", "i", "c", "!"]);
+    let status = p.wait_exit(Duration::from_secs(5)).expect("ends");
+    assert!(!status.success());
+    assert!(p.restored());
+    let rows = schouw::audit::read_rows(&log).unwrap();
+    let records: Vec<schouw::audit::Record> =
+        rows.iter().map(schouw::audit::Record::from_row).collect();
+    let actions: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.action.as_str(), r.object.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            ("session_start", "database"),
+            ("session_end", "reason:abort")
+        ]
+    );
+    assert!(schouw::audit::verify(&log, None).unwrap().tamper.is_none());
 }

@@ -523,3 +523,100 @@ fn snapshots_of_the_guarding_screens() {
     snap("banner_root", "", true);
     snap("banner_lock", ":lock<Enter>", true);
 }
+
+#[test]
+fn locking_drops_the_entity_and_the_purpose_which_is_asked_again() {
+    for how in ["command", "idle"] {
+        let (mut s, log) = session();
+        on_a1(&mut s);
+        keys(&mut s, "<Enter>zaak 7<Enter>");
+        assert_eq!(entity_title(&s).as_deref(), Some("Molenstraat 12"));
+        // A search in progress holds hits about entities too.
+        keys(&mut s, "fmolen");
+        match how {
+            "command" => {
+                keys(&mut s, "<Esc>:lock<Enter>");
+            }
+            _ => {
+                s.tick(Instant::now() + Duration::from_secs(601));
+                s.drawn();
+            }
+        }
+        assert!(s.lock.is_some(), "{how}");
+        assert!(
+            s.stack.iter().all(|x| !matches!(x, Screen::Entity(_))),
+            "{how}: an entity screen stayed behind the lock"
+        );
+        assert!(matches!(s.mode, Mode::Normal), "{how}");
+        assert_eq!(s.purpose, None, "{how}");
+        assert!(s.status.is_none(), "{how}");
+        // The lock entry still carries the purpose it ends.
+        let last = log.entries().pop().unwrap();
+        assert_eq!(last.action, Done::Lock, "{how}");
+        assert_eq!(last.purpose.as_deref(), Some("zaak 7"), "{how}");
+        let c = code(&s);
+        keys(&mut s, &format!("{c}<Enter>"));
+        assert!(s.lock.is_none(), "{how}");
+        assert!(matches!(s.screen(), Some(Screen::Area(_))), "{how}");
+        assert!(!screen_text(&mut s).contains("zaak 7"), "{how}");
+        // The next entity asks why again.
+        keys(&mut s, "<Enter>");
+        assert!(matches!(s.mode, Mode::Purpose { .. }), "{how}");
+        assert_eq!(entity_title(&s), None, "{how}");
+    }
+}
+
+#[test]
+fn lock_and_blank_are_logged_after_the_frame_that_hides_the_screen() {
+    let (mut s, log) = session();
+    let ctrl_x = support::parse("<C-x>")[0];
+    let (_, out) = s.key(&ctrl_x, Instant::now());
+    assert_eq!(out, None);
+    assert!(s.blank);
+    // Blank first: nothing is written until the blank frame is drawn...
+    assert!(s.hiding());
+    assert_eq!(actions(&log), vec![Done::SessionStart]);
+    // ...then the entry.
+    assert!(s.drawn());
+    assert!(!s.hiding());
+    assert_eq!(actions(&log), vec![Done::SessionStart, Done::PrivacyBlank]);
+    assert!(!s.drawn(), "written once");
+    // The idle lock likewise: the purge first, the entry after the frame.
+    keys(&mut s, "j");
+    let out = s.tick(Instant::now() + Duration::from_secs(601));
+    assert_eq!(out, Some(Outward::Purge));
+    assert_eq!(actions(&log).last(), Some(&Done::PrivacyBlank));
+    s.drawn();
+    assert_eq!(actions(&log).last(), Some(&Done::Lock));
+    // A lock that never saw its frame (a signal came first) is written at the end, before
+    // `session_end`.
+    let c = code(&s);
+    keys(&mut s, &format!("{c}<Enter>"));
+    s.apply(schouw::tui::keys::Action::Lock);
+    let (last, _) = s.finish(Reason::Signal);
+    let last: Vec<(Done, Object)> = last.into_iter().map(|e| (e.action, e.object)).collect();
+    assert_eq!(
+        last,
+        vec![
+            (Done::Lock, Object::Reason(Reason::User)),
+            (Done::SessionEnd, Object::Reason(Reason::Signal))
+        ]
+    );
+}
+
+#[test]
+fn the_footer_always_shows_the_command_line_key() {
+    let (mut s, _) = session();
+    let footer = |s: &mut Session| {
+        let shown = text(draw(s, ThemeName::Color, 80, 24).backend().buffer());
+        shown.lines().last().unwrap().to_string()
+    };
+    let root = footer(&mut s);
+    assert!(root.contains(": commando"), "{root}");
+    on_a1(&mut s);
+    let area = footer(&mut s);
+    assert!(area.contains(": commando"), "{area}");
+    keys(&mut s, "<Enter>zaak 1<Enter>");
+    let entity = footer(&mut s);
+    assert!(entity.contains(": commando"), "{entity}");
+}

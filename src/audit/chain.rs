@@ -3,8 +3,11 @@
 //! Canonical serialisation: the bytes `schouw-audit-v1\0`, then for each of the 15 columns
 //! before `hash` (in table order, `seq` … `prev_hash`) one tag byte (0 null, 1 integer, 2 real,
 //! 3 text, 4 blob), an 8-byte big-endian length and the value's bytes (integers and reals as 8
-//! big-endian bytes, text as UTF-8). Length prefixes mean no text can shift data between
-//! fields; tags mean a changed type counts as a change. `hash` = hex SHA-256 of that.
+//! big-endian bytes, text as UTF-8), and then `recipient` the same way when it is not null
+//! (added later, after `hash`: entries without one serialise as before, so old logs keep their
+//! hashes, and setting or removing a recipient changes the bytes). Length prefixes mean no
+//! text can shift data between fields; tags mean a changed type counts as a change. `hash` =
+//! hex SHA-256 of that.
 //!
 //! Verification walks the rows in `seq` order and reports the *first* bad entry:
 //! - `seq` must be 1, 2, 3, … (a gap is a deletion or a renumbering);
@@ -60,16 +63,24 @@ pub(crate) fn seal(u: Unsealed<'_>) -> AuditRow {
         opt(e.file_sha256.as_deref()),
         text(u.fingerprint),
         AuditValue::Text(u.prev_hash),
+        // The hash's place, filled in below.
+        AuditValue::Null,
+        opt(e.recipient.as_deref()),
     ];
-    let hash = hash_values(&values);
-    values.push(AuditValue::Text(hash));
+    values[HASH] = AuditValue::Text(hash_values(&values));
     AuditRow { values }
 }
 
-/// The canonical serialisation of the columns before `hash`.
+/// Where `hash` is among [`AUDIT_COLUMNS`]; `recipient` follows it.
+const HASH: usize = 15;
+
+/// The canonical serialisation of every column but `hash` (`recipient` only when set).
 pub fn canonical(values: &[AuditValue]) -> Vec<u8> {
     let mut out = DOMAIN.to_vec();
-    for v in values.iter().take(AUDIT_COLUMNS.len() - 1) {
+    let recipient = values
+        .get(HASH + 1)
+        .filter(|v| !matches!(v, AuditValue::Null));
+    for v in values.iter().take(HASH).chain(recipient) {
         let (tag, bytes): (u8, Vec<u8>) = match v {
             AuditValue::Null => (0, Vec::new()),
             AuditValue::Int(n) => (1, n.to_be_bytes().to_vec()),
@@ -245,7 +256,7 @@ fn check_row(row: &AuditRow, seq: i64, expected: i64, prev_hash: &str) -> Result
             )
         });
     }
-    let stored = text_at(row, 15)
+    let stored = text_at(row, HASH)
         .filter(|h| is_sha256_hex(h))
         .ok_or("its hash field is damaged (not 64 hex digits)".to_owned())?;
     if text_at(row, 14) != Some(prev_hash) {
@@ -268,10 +279,16 @@ fn check_row(row: &AuditRow, seq: i64, expected: i64, prev_hash: &str) -> Result
 
 /// Checks the meaning of each field of an entry whose hash is right.
 fn check_fields(row: &AuditRow) -> Result<(), String> {
-    for (i, name) in AUDIT_COLUMNS.iter().enumerate().take(15).skip(1) {
+    for (i, name) in AUDIT_COLUMNS.iter().enumerate().skip(1) {
+        if i == HASH {
+            continue;
+        }
         let v = &row.values[i];
         let ok = match (*name, v) {
-            ("lens_id" | "lens_version" | "purpose" | "file_sha256", AuditValue::Null) => true,
+            (
+                "lens_id" | "lens_version" | "purpose" | "file_sha256" | "recipient",
+                AuditValue::Null,
+            ) => true,
             ("rows", AuditValue::Null) => true,
             ("rows", AuditValue::Int(n)) => *n >= 0,
             ("action", AuditValue::Text(s)) => Action::parse(s).is_some(),

@@ -27,11 +27,14 @@ pub enum Action {
     Unlock,
     /// The privacy key blanked the screen.
     PrivacyBlank,
+    /// `schouw flags` listed flagged entities (addresses, businesses, parties) on standard
+    /// output.
+    ListFlags,
 }
 
 impl Action {
     /// Every action, for parsing and help.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::SessionStart,
         Action::SessionEnd,
         Action::OpenEntity,
@@ -42,6 +45,7 @@ impl Action {
         Action::Lock,
         Action::Unlock,
         Action::PrivacyBlank,
+        Action::ListFlags,
     ];
 
     /// The stored name (`open_entity`).
@@ -57,6 +61,7 @@ impl Action {
             Action::Lock => "lock",
             Action::Unlock => "unlock",
             Action::PrivacyBlank => "privacy_blank",
+            Action::ListFlags => "list_flags",
         }
     }
 
@@ -106,11 +111,19 @@ pub enum Reason {
     Signal,
     /// The analyst asked for it (`:lock`).
     User,
+    /// The interface stopped on an internal error (a panic); recorded on a best-effort basis.
+    Abort,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Reason; 4] = [Reason::Quit, Reason::Idle, Reason::Signal, Reason::User];
+    pub const ALL: [Reason; 5] = [
+        Reason::Quit,
+        Reason::Idle,
+        Reason::Signal,
+        Reason::User,
+        Reason::Abort,
+    ];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
@@ -119,6 +132,7 @@ impl Reason {
             Reason::Idle => "idle",
             Reason::Signal => "signal",
             Reason::User => "user",
+            Reason::Abort => "abort",
         }
     }
 }
@@ -244,6 +258,9 @@ pub struct Entry {
     pub rows: Option<u64>,
     /// SHA-256 (hex) of the file imported or exported.
     pub file_sha256: Option<String>,
+    /// Who an export is for (LED "recipients"): a team, organisation or case role, in the
+    /// analyst's words, checked like a purpose.
+    pub recipient: Option<String>,
 }
 
 impl Entry {
@@ -257,6 +274,7 @@ impl Entry {
             purpose: None,
             rows: None,
             file_sha256: None,
+            recipient: None,
         }
     }
 
@@ -269,6 +287,12 @@ impl Entry {
     /// With the purpose.
     pub fn with_purpose(mut self, purpose: &str) -> Self {
         self.purpose = Some(purpose.to_owned());
+        self
+    }
+
+    /// With the recipient of an export.
+    pub fn with_recipient(mut self, recipient: &str) -> Self {
+        self.recipient = Some(recipient.to_owned());
         self
     }
 
@@ -296,6 +320,13 @@ impl Entry {
         }
         if let Some(p) = &self.purpose {
             check_purpose(p)?;
+        }
+        if let Some(r) = &self.recipient {
+            check_purpose(r).map_err(|_| {
+                AuditError::Invalid(format!(
+                    "the recipient must be 1 to {MAX_PURPOSE_CHARS} characters without surrounding spaces, control or invisible characters"
+                ))
+            })?;
         }
         if let Some(h) = &self.file_sha256
             && !is_sha256_hex(h)

@@ -18,7 +18,7 @@ use anyhow::{Context as _, bail};
 
 use crate::audit::{self, Action, Audit, Entry, Object, Outcome, check_purpose};
 use crate::cli::ExportArgs;
-use crate::export::{Cell, CsvFormat, ExportOptions, Header, Table, write_csv};
+use crate::export::{Cell, CsvFormat, ExportFile, ExportOptions, ExportTable, Table, write_csv};
 use crate::lens::RefDate;
 use crate::sanitize;
 use crate::score::{Prepared, Scores};
@@ -120,15 +120,38 @@ pub fn to_stdout(columns: &[String], rows: &[Vec<Cell>]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The `--purpose` of a command that shows or writes entity data: checked, and required.
+/// `what` says what the command does, for the message when it is missing.
+pub fn required_purpose<'a>(purpose: Option<&'a str>, what: &str) -> anyhow::Result<&'a str> {
+    match purpose {
+        Some(p) => {
+            check_purpose(p).map_err(|e| anyhow::anyhow!("--purpose: {e}"))?;
+            Ok(p)
+        }
+        None => bail!(
+            "{what}: give the reason with --purpose (a case number or a short reason; it is recorded in the audit log)"
+        ),
+    }
+}
+
 /// Runs `schouw export`.
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let config = super::settings::load()?;
-    if let Some(p) = &args.purpose {
+    if args.flags {
+        required_purpose(
+            args.purpose.as_deref(),
+            "--flags exports data about addresses, businesses and parties",
+        )?;
+    } else if let Some(p) = &args.purpose {
         check_purpose(p).map_err(|e| anyhow::anyhow!("--purpose: {e}"))?;
-    } else if args.flags {
-        bail!(
-            "--flags exports data about addresses, businesses and parties: give the reason with --purpose (a case number or a short reason)"
-        );
+    }
+    if let Some(r) = &args.recipient {
+        check_purpose(r).map_err(|_| {
+            anyhow::anyhow!(
+                "--recipient: expected 1 to {} characters without surrounding spaces, control or invisible characters",
+                audit::MAX_PURPOSE_CHARS
+            )
+        })?;
     }
     let mut lens = load_lens(&args.lens, args.lenses.clone())?;
     if let Some(l) = args.level {
@@ -154,6 +177,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             score_rows(&prepared, &scores, &order, reference),
         )
     };
+    let table = ExportTable {
+        lens_id: lens.id.clone(),
+        lens_version: lens.version.clone(),
+        columns,
+        rows,
+    };
     let mut log = Audit::open(&store).with_context(|| {
         format!(
             "the audit log {} cannot be written, so nothing was exported",
@@ -165,22 +194,18 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     if let Some(p) = &args.purpose {
         entry = entry.with_purpose(p);
     }
-    let header = Header::today(config.banner.clone(), &lens.id, &lens.version);
-    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
-    let opts = ExportOptions {
-        format: if args.excel {
-            CsvFormat::Excel
-        } else {
-            CsvFormat::Plain
+    if let Some(r) = &args.recipient {
+        entry = entry.with_recipient(r);
+    }
+    let file = ExportFile {
+        path: &args.out,
+        opts: ExportOptions {
+            format: CsvFormat::of(args.excel),
+            force: args.force,
         },
-        force: args.force,
+        banner: config.banner.as_deref(),
     };
-    let table = Table {
-        header: Some(&header),
-        columns: &columns,
-        rows: &rows,
-    };
-    let summary = log.export(entry, &args.out, opts, table)?;
+    let summary = audit::export_table(&mut log, entry, &table, file)?;
     outln!(
         "{} rows written to {} (sha256 {}); recorded in {}",
         summary.rows,

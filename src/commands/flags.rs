@@ -1,7 +1,15 @@
 //! `schouw flags`: the entities a lens's flags hold for, with the rule and the evidence.
+//!
+//! The list names addresses, businesses and parties, so, like opening an entity in the
+//! interface and like `schouw export --flags`, it needs a `--purpose` and is audited: a
+//! `list_flags` entry (lens, purpose, row count) is committed to the database's audit log
+//! before anything is printed, and without it nothing is.
 
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+
+use crate::audit::{self, Action, Audit, Entry, Object, Outcome};
 use crate::cli::{FlagsArgs, TableFormat};
 use crate::sanitize;
 use crate::store::{FlaggedEntity, Store, area_within, rule_tables};
@@ -10,6 +18,10 @@ use super::score::{fit, load_lens, parse_area, reference_date};
 
 /// Runs `schouw flags`.
 pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
+    let purpose = super::export::required_purpose(
+        args.purpose.as_deref(),
+        "schouw flags lists addresses, businesses and parties",
+    )?;
     let lens = load_lens(&args.lens, args.lenses.clone())?;
     let store = Store::open_read_only(&args.db)?;
     let (reference, how) = reference_date(&store, args.as_of.as_deref())?;
@@ -32,6 +44,23 @@ pub fn run(args: &FlagsArgs) -> anyhow::Result<ExitCode> {
     if let Some(a) = &area {
         flagged.retain(|e| e.buurten.iter().any(|b| area_within(b, a)));
     }
+    // Fail-closed: without the entry nothing is printed.
+    let unwritable = || {
+        format!(
+            "the audit log {} cannot be written, so nothing is shown",
+            audit::log_path(&args.db).display()
+        )
+    };
+    let mut log = Audit::open(&store).with_context(unwritable)?;
+    let mut entry = Entry::new(
+        Action::ListFlags,
+        Object::Lens(lens.id.clone()),
+        Outcome::Ok,
+    )
+    .with_lens(&lens.id, &lens.version)
+    .with_purpose(purpose);
+    entry.rows = Some(flagged.len() as u64);
+    log.record(entry).with_context(unwritable)?;
     match args.format {
         TableFormat::Json => outln!("{}", serde_json::to_string_pretty(&flagged)?),
         TableFormat::Csv => {

@@ -113,5 +113,10 @@ mod tests {
         let e = tui_options(&c, &view(None)).unwrap_err();
         assert_eq!((e.line, e.column), (3, 11), "{e}");
         assert!(e.message.contains("`half_down`"), "{e}");
+        // A key unfit for the action: the place, why, and what to do.
+        let c = Config::from_toml("[keys]\nback = \"b\"\nquit_now = \"esc\"\n").unwrap();
+        let e = tui_options(&c, &view(None)).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 12), "{e}");
+        assert!(e.to_string().contains("Esc goes back"), "{e}");
     }
 }

@@ -26,7 +26,12 @@ use super::open::{Context, StoreError, harden, sniff_foreign};
 /// database's "SCHW".
 pub const AUDIT_APPLICATION_ID: i32 = 0x5343_4841;
 
-/// The columns of `audit_entry`, in table order. The hash covers every column but the last.
+/// How long an append waits for another session's write lock on the log before it fails.
+pub const AUDIT_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The columns of `audit_entry`, in table order. The hash covers every column but `hash`;
+/// `recipient` (added in version 2, after `hash`) only when it is set, so entries written by
+/// version 1 keep their hashes (see `crate::audit::chain`).
 pub const AUDIT_COLUMNS: &[&str] = &[
     "seq",
     "ts_utc",
@@ -44,7 +49,13 @@ pub const AUDIT_COLUMNS: &[&str] = &[
     "db_fingerprint",
     "prev_hash",
     "hash",
+    "recipient",
 ];
+
+/// The layout version in `user_version`: 2 added `recipient`. A version-1 log is brought up to
+/// date when it is opened for appending (`ALTER TABLE … ADD COLUMN`, which changes no row) and
+/// read as it is otherwise.
+const VERSION: i64 = 2;
 
 const SCHEMA: &str = "
     CREATE TABLE audit_entry (
@@ -63,7 +74,8 @@ const SCHEMA: &str = "
         file_sha256    TEXT,
         db_fingerprint TEXT NOT NULL,
         prev_hash      TEXT NOT NULL,
-        hash           TEXT NOT NULL
+        hash           TEXT NOT NULL,
+        recipient      TEXT
     );
     CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -106,6 +118,8 @@ pub struct ChainHead {
 pub struct AuditLog {
     conn: Connection,
     path: PathBuf,
+    /// The layout version of the file (1 has no `recipient` column).
+    version: i64,
 }
 
 impl AuditLog {
@@ -133,6 +147,7 @@ impl AuditLog {
         let mut log = AuditLog {
             conn,
             path: path.to_owned(),
+            version: VERSION,
         };
         log.settings()?;
         // Under the write lock, so two sessions creating the log at once cannot collide;
@@ -151,32 +166,45 @@ impl AuditLog {
             tx.pragma_update(None, "application_id", AUDIT_APPLICATION_ID)
                 .ctx("marking the audit log")?;
             tx.execute_batch(SCHEMA).ctx("creating the audit log")?;
-            tx.pragma_update(None, "user_version", 1)
+            tx.pragma_update(None, "user_version", VERSION)
                 .ctx("marking the audit log")?;
+        } else if app == AUDIT_APPLICATION_ID {
+            let version: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .ctx("reading the audit log")?;
+            if version == 1 {
+                tx.execute_batch("ALTER TABLE audit_entry ADD COLUMN recipient TEXT")
+                    .ctx("bringing the audit log up to date")?;
+                tx.pragma_update(None, "user_version", VERSION)
+                    .ctx("bringing the audit log up to date")?;
+            }
         }
         tx.commit().ctx("creating the audit log")?;
-        log.check_identity()?;
+        log.version = log.check_identity()?;
         Ok(log)
     }
 
-    /// Opens an existing log read-only (for `audit verify` and `audit show`).
+    /// Opens an existing log read-only (for `audit verify` and `audit show`), after rolling
+    /// back a write that was cut off (see [`finish_cut_write`]).
     pub fn open_read(path: &Path) -> Result<Self, StoreError> {
         if path.symlink_metadata().is_err() {
             return Err(StoreError::Missing(path.to_owned()));
         }
         sniff_foreign(path)?;
+        finish_cut_write(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_NOFOLLOW
             | OpenFlags::SQLITE_OPEN_EXRESCODE;
         let conn = Connection::open_with_flags(path, flags)
             .ctx(&format!("opening the audit log {}", path.display()))?;
-        let log = AuditLog {
+        let mut log = AuditLog {
             conn,
             path: path.to_owned(),
+            version: VERSION,
         };
         harden(&log.conn)?;
-        log.check_identity()?;
+        log.version = log.check_identity()?;
         Ok(log)
     }
 
@@ -187,12 +215,19 @@ impl AuditLog {
 
     fn settings(&self) -> Result<(), StoreError> {
         harden(&self.conn)?;
+        // Far shorter than the database's: an append by another session holds the lock for
+        // milliseconds, and a log that stays locked must fail (fail-closed: nothing is shown)
+        // well within the end-of-session wait of the interface, never hang it.
+        self.conn
+            .busy_timeout(AUDIT_BUSY_TIMEOUT)
+            .ctx("setting the audit log's busy timeout")?;
         self.conn
             .execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
             .ctx("applying the audit log settings")
     }
 
-    fn check_identity(&self) -> Result<(), StoreError> {
+    /// Checks that this is a schouw audit log and returns its layout version.
+    fn check_identity(&self) -> Result<i64, StoreError> {
         let app: i32 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -201,13 +236,13 @@ impl AuditLog {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("reading the audit log")?;
-        if app != AUDIT_APPLICATION_ID || version != 1 {
+        if app != AUDIT_APPLICATION_ID || !(1..=VERSION).contains(&version) {
             return Err(StoreError::NotSchouw {
                 path: self.path.clone(),
                 what: format!("not a schouw audit log (application_id {app}, version {version})"),
             });
         }
-        Ok(())
+        Ok(version)
     }
 
     /// Appends one row and commits it durably before returning. `build` gets the current
@@ -240,7 +275,7 @@ impl AuditLog {
         let row = build(head.as_ref());
         let values: Vec<Value> = row.values.into_iter().map(to_sql).collect();
         tx.execute(
-            "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            "INSERT INTO audit_entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params_from_iter(values),
         )
         .ctx("writing to the audit log")?;
@@ -249,13 +284,19 @@ impl AuditLog {
 
     /// Every row in `seq` order.
     pub fn rows(&self) -> Result<Vec<AuditRow>, StoreError> {
+        let recipient = if self.version >= 2 {
+            "recipient"
+        } else {
+            "NULL"
+        };
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT seq, ts_utc, session, os_user, origin, action, object, result, lens_id,
-                        lens_version, purpose, rows, file_sha256, db_fingerprint, prev_hash, hash
-                   FROM audit_entry ORDER BY seq",
-            )
+                        lens_version, purpose, rows, file_sha256, db_fingerprint, prev_hash, hash,
+                        {recipient}
+                   FROM audit_entry ORDER BY seq"
+            ))
             .ctx("reading the audit log")?;
         let rows = stmt
             .query_map([], |r| {
@@ -292,6 +333,34 @@ fn from_sql(v: ValueRef<'_>) -> AuditValue {
         },
         ValueRef::Blob(b) => AuditValue::Blob(b.to_vec()),
     }
+}
+
+/// A write that was cut off (the process killed, or ended by its signal deadline, while an
+/// entry was being committed) leaves a hot journal beside the log, and a read-only connection
+/// cannot read past it. Rolling it back restores the last committed state: it removes only
+/// the entry that was never committed, exactly as the next session's first write would. So
+/// when a journal is there, a short-lived read-write connection does that first.
+fn finish_cut_write(path: &Path) -> Result<(), StoreError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if !std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let what = format!(
+        "rolling back an unfinished write to the audit log {} (a session was cut off while writing; this needs write access to the log once, or run on a copy of the log and its -journal file)",
+        path.display()
+    );
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+        | OpenFlags::SQLITE_OPEN_EXRESCODE;
+    let conn = Connection::open_with_flags(path, flags).ctx(&what)?;
+    harden(&conn)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .ctx(&what)?;
+    Ok(())
 }
 
 /// Takes group and other permissions away from an existing log (a copy restored with a wide
@@ -369,4 +438,23 @@ fn hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_log_fails_quickly_instead_of_waiting_as_long_as_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::open_append(&dir.path().join("x.db.audit")).unwrap();
+        let ms: i64 = log
+            .conn
+            .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ms, AUDIT_BUSY_TIMEOUT.as_millis() as i64);
+        // Well inside the interface's end-of-session wait (1 s), so a locked log makes the
+        // last entry fail rather than hang.
+        assert!(ms < 1000, "{ms} ms");
+    }
 }

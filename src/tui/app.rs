@@ -44,9 +44,12 @@ pub enum Effect {
     SaveLens(TunedLens),
     /// Commit this audit entry and send back [`Action::Audited`].
     Audit(Entry),
-    /// The screen is locked: clear the terminal and its scrollback, then record the entry
-    /// and send back [`Action::Audited`].
+    /// The screen is locked: clear the terminal and its scrollback, draw the lock screen,
+    /// then record the entry and send back [`Action::Audited`].
     Lock(Entry),
+    /// The privacy key blanked the screen: draw the blank frame, then record the entry and
+    /// send back [`Action::Audited`].
+    Blank(Entry),
     /// Write this export under audit and send back [`Action::Exported`].
     Export(ExportJob),
 }

@@ -1,9 +1,14 @@
 //! A session: the [`App`] with its audit log and its idle clock, and the effects that are not
 //! terminal work. The event loop (`terminal.rs`) and the tests drive the same `Session`, so a
-//! keystroke script exercises exactly what a real session does: [`Effect::Audit`] and
-//! [`Effect::Lock`] are recorded here and answered with [`Action::Audited`], lens saves and
-//! exports are written here and answered with [`Action::Saved`] and [`Action::Exported`].
-//! What is left for the terminal comes back as an [`Outward`].
+//! keystroke script exercises exactly what a real session does: [`Effect::Audit`] is recorded
+//! here and answered with [`Action::Audited`], lens saves and exports are written here and
+//! answered with [`Action::Saved`] and [`Action::Exported`]. What is left for the terminal
+//! comes back as an [`Outward`].
+//!
+//! Blank first, then log: the entries of [`Effect::Lock`] and [`Effect::Blank`] wait until the
+//! frame that hides the screen is drawn; the event loop calls [`Session::drawn`] after every
+//! frame (and [`Session::hiding`] tells it to draw before it handles more keys), so a slow
+//! audit file never delays the hiding.
 //!
 //! Time is passed in (`now`), never read here, so tests drive the idle lock with made-up
 //! instants instead of sleeping.
@@ -18,7 +23,7 @@ use super::keys::Action;
 use crate::audit::{
     self, AuditError, AuditedExportError, Entry, Object, Outcome, Reason, Recorder,
 };
-use crate::export::{CsvFormat, ExportError, ExportOptions, ExportSummary, Header, Table};
+use crate::export::{CsvFormat, ExportError, ExportFile, ExportOptions, ExportSummary};
 
 /// Terminal work after an action, strongest last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,6 +68,8 @@ pub struct Session {
     app: App,
     audit: Box<dyn Recorder + Send>,
     idle: IdleClock,
+    /// Lock and blank entries, written once the frame that hides the screen is drawn.
+    after_draw: Vec<Entry>,
 }
 
 impl Deref for Session {
@@ -96,6 +103,7 @@ impl Session {
             app,
             audit,
             idle: IdleClock::new(idle_limit, now),
+            after_draw: Vec::new(),
         })
     }
 
@@ -132,7 +140,14 @@ impl Session {
                 Effect::Quit => (None, Some(Outward::Quit)),
                 Effect::Redraw => (None, Some(Outward::Redraw)),
                 Effect::Audit(entry) => (self.recorded(entry), None),
-                Effect::Lock(entry) => (self.recorded(entry), Some(Outward::Purge)),
+                Effect::Lock(entry) => {
+                    self.after_draw.push(entry);
+                    (None, Some(Outward::Purge))
+                }
+                Effect::Blank(entry) => {
+                    self.after_draw.push(entry);
+                    (None, None)
+                }
                 Effect::SaveLens(t) => {
                     let r = self.app.source_mut().save_lens(&t);
                     (self.app.update(Action::Saved(r)), None)
@@ -148,6 +163,24 @@ impl Session {
         out
     }
 
+    /// Whether the screen was just hidden (locked or blanked) and its entry waits for the
+    /// frame: the event loop draws before it handles more keys.
+    pub fn hiding(&self) -> bool {
+        !self.after_draw.is_empty()
+    }
+
+    /// A frame was drawn: writes the lock and blank entries that waited for it. Returns
+    /// whether the screen may have changed (an entry the log refused shows on the lock screen).
+    pub fn drawn(&mut self) -> bool {
+        let entries = std::mem::take(&mut self.after_draw);
+        let any = !entries.is_empty();
+        for entry in entries {
+            // `Audited` leads to no further work (see `App::audited`).
+            let _ = self.recorded(entry);
+        }
+        any
+    }
+
     fn recorded(&mut self, entry: Entry) -> Option<Effect> {
         let result = self.audit.record(entry).map_err(|e| e.to_string());
         self.app.update(Action::Audited(result))
@@ -159,29 +192,22 @@ impl Session {
             .source_mut()
             .export_scores(&job.request, &job.areas)
             .map_err(ExportFailure::Other)?;
-        let header = Header::today(self.app.banner.clone(), &table.lens_id, &table.lens_version);
-        let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
-        let entry = job.entry.unwrap_or_else(|| {
+        let entry = job.entry.map(|e| *e).unwrap_or_else(|| {
             self.app.entry(
                 audit::Action::Export,
                 Object::Lens(table.lens_id.clone()),
                 Outcome::Ok,
             )
         });
-        let opts = ExportOptions {
-            format: if job.excel {
-                CsvFormat::Excel
-            } else {
-                CsvFormat::Plain
+        let file = ExportFile {
+            path: &job.path,
+            opts: ExportOptions {
+                format: CsvFormat::of(job.excel),
+                force: false,
             },
-            force: false,
+            banner: self.app.banner.as_deref(),
         };
-        let table = Table {
-            header: Some(&header),
-            columns: &columns,
-            rows: &table.rows,
-        };
-        audit::export(&mut *self.audit, entry, &job.path, opts, table).map_err(|e| match e {
+        audit::export_table(&mut *self.audit, entry, &table, file).map_err(|e| match e {
             AuditedExportError::Audit(a) => ExportFailure::Audit(a.to_string()),
             AuditedExportError::Export(ExportError::Exists(_)) => ExportFailure::Exists,
             other => ExportFailure::Other(other.to_string()),
@@ -203,9 +229,17 @@ impl Session {
         self.audit.record(entry)
     }
 
-    /// The audit log, to write the last entry on another thread (see `terminal.rs`).
-    pub fn into_audit(self) -> Box<dyn Recorder + Send> {
-        self.audit
+    /// The last entries (a lock or blank entry that never saw its frame, then `session_end`
+    /// for `reason`) and the audit log, to write them on another thread (see `terminal.rs`).
+    pub fn finish(self, reason: Reason) -> (Vec<Entry>, Box<dyn Recorder + Send>) {
+        let end = self.end_entry(reason);
+        let Session {
+            mut after_draw,
+            audit,
+            ..
+        } = self;
+        after_draw.push(end);
+        (after_draw, audit)
     }
 }
 

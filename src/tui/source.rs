@@ -300,15 +300,8 @@ pub struct TunedLens {
     pub overwrite: bool,
 }
 
-/// A score table for export: raw values, exactly as the data holds them (the export writer
-/// neutralises formula signs; nothing here is sanitised for the screen).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportTable {
-    pub lens_id: String,
-    pub lens_version: String,
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<crate::export::Cell>>,
-}
+/// A score table for export (the same type `schouw export` builds).
+pub use crate::export::ExportTable;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {

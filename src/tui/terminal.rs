@@ -1,6 +1,6 @@
 //! The terminal: setup and restore (raw mode, alternate screen, hidden cursor), a panic hook
-//! that restores first and prints no data, SIGTERM/SIGINT/SIGHUP as a flag the loop checks, and
-//! the event loop.
+//! that restores first and prints no data, SIGTERM/SIGINT/SIGHUP as a flag the loop checks
+//! (with a deadline: see [`watch_signals`]), and the event loop.
 //!
 //! The loop draws only when something changed, handles every pending key before drawing, sends
 //! no queries, titles, clipboard or hyperlink sequences, and never blocks for long: input arrives
@@ -9,8 +9,13 @@
 //! thread may be stuck inside crossterm; [`run`] returns and the process should exit.
 //!
 //! The session's end is audited after the terminal is restored: with the reason `quit` or
-//! `idle` from the app, or `signal` (also when the terminal went away). The entry is written on a thread of its own and waited for
-//! at most [`END_WAIT`], so a stuck log cannot keep the process from ending within 2 s.
+//! `idle` from the app, `signal` (also when the terminal went away), or `abort` after a panic
+//! (caught here once the hook has restored the terminal; the payload is dropped unread). The
+//! entry is written on a thread of its own and waited for at most [`END_WAIT`] after a signal
+//! ([`QUIT_WAIT`] otherwise: a slow disk should not cut the last entry off, leaving the log
+//! with an unfinished write), so a stuck log cannot keep the process from ending within 2 s; and should the main thread be stuck in an
+//! audit write when a signal comes, the signal thread ends the process after
+//! [`SIGNAL_DEADLINE`].
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
@@ -44,8 +49,15 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// How long the loop waits for input before it checks the signal flag again.
 const TICK: Duration = Duration::from_millis(250);
 
-/// How long the end of the session may take to record.
+/// How long the end of the session may take to record after a signal.
 const END_WAIT: Duration = Duration::from_millis(1000);
+
+/// How long the end of the session may take to record otherwise.
+const QUIT_WAIT: Duration = Duration::from_millis(3000);
+
+/// How long after a signal the process may take to end by itself: the loop notices the flag
+/// within [`TICK`] and the end entry takes at most [`END_WAIT`].
+const SIGNAL_DEADLINE: Duration = Duration::from_millis(1500);
 
 /// Puts the terminal back: leaves the alternate screen after clearing it (the Linux console
 /// has no alternate screen, so data would stay visible), shows the cursor, cooks the tty.
@@ -112,13 +124,7 @@ pub fn run(
     }
     let theme = Theme::new(select(opts.theme, &Env::from_process()));
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let app = App::with_options(
         source,
         opts.lang,
@@ -133,16 +139,34 @@ pub fn run(
     install_panic_hook();
     let guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let result = event_loop(&mut terminal, &mut session, &theme, &stop);
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut session, &theme, &stop)
+    }));
+    let (result, panicked) = match caught {
+        Ok(r) => (r, false),
+        Err(payload) => {
+            // The hook restored the terminal and said where; the payload may hold data and
+            // is never looked at (not even dropped, which could run its code).
+            std::mem::forget(payload);
+            (
+                Err(anyhow::anyhow!(
+                    "the interface stopped on an internal error"
+                )),
+                true,
+            )
+        }
+    };
     // A signal, or a terminal that went away (a dropped SSH connection without SIGHUP), ends
     // the session with the reason `signal`.
-    let reason = if stop.load(Ordering::SeqCst) || result.is_err() {
+    let reason = if panicked {
+        Reason::Abort
+    } else if stop.load(Ordering::SeqCst) || result.is_err() {
         Reason::Signal
     } else {
         session.end_reason
     };
     // After a signal the terminal may already be gone; what failed then is not an error.
-    let result = if stop.load(Ordering::SeqCst) {
+    let result = if stop.load(Ordering::SeqCst) && !panicked {
         Ok(())
     } else {
         result
@@ -162,17 +186,52 @@ pub fn run(
     result
 }
 
-/// Records the end of the session on a thread of its own, waiting at most [`END_WAIT`].
+/// Records the end of the session on a thread of its own, waiting at most [`END_WAIT`] after
+/// a signal and [`QUIT_WAIT`] otherwise.
 fn end_session(session: Session, reason: Reason) -> bool {
-    let entry = session.end_entry(reason);
-    let mut audit = session.into_audit();
+    let wait = if reason == Reason::Signal {
+        END_WAIT
+    } else {
+        QUIT_WAIT
+    };
+    let (entries, mut audit) = session.finish(reason);
     let (tx, rx) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name("schouw-audit-end".into())
         .spawn(move || {
-            let _ = tx.send(audit.record(entry).is_ok());
+            let ok = entries.into_iter().all(|e| audit.record(e).is_ok());
+            let _ = tx.send(ok);
         });
-    spawned.is_ok() && rx.recv_timeout(END_WAIT).unwrap_or(false)
+    spawned.is_ok() && rx.recv_timeout(wait).unwrap_or(false)
+}
+
+/// Watches SIGTERM, SIGINT and SIGHUP on a thread of its own. The first one sets `stop`, which
+/// the loop checks at least every [`TICK`]. Should the process still run [`SIGNAL_DEADLINE`]
+/// later (the main thread stuck in an audit write to a locked or hanging log file), this
+/// thread restores the terminal (waiting at most a moment for it) and exits with 128 + the
+/// signal, so the process always ends within 2 s. An audit write cut off there is rolled back
+/// from SQLite's journal (by the next session's write, or by `audit verify` and `audit show`
+/// before they read); the session then has no `session_end` entry, which `audit show` makes
+/// visible.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    thread::Builder::new()
+        .name("schouw-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                stop.store(true, Ordering::SeqCst);
+                thread::sleep(SIGNAL_DEADLINE);
+                let (tx, rx) = mpsc::channel();
+                let _ = thread::Builder::new().spawn(move || {
+                    restore();
+                    let _ = tx.send(());
+                });
+                let _ = rx.recv_timeout(Duration::from_millis(100));
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 /// Reads terminal events on a thread of its own and passes them on. crossterm retries reads
@@ -220,7 +279,8 @@ fn event_loop(
             if dirty {
                 session.settle();
                 terminal.draw(|f| view::render(session.app(), theme, f))?;
-                dirty = false;
+                // The screen is hidden now: write the lock or blank entry that waited.
+                dirty = session.drawn();
             }
             let first = match events.recv_timeout(TICK) {
                 Ok(ev) => ev?,
@@ -240,6 +300,7 @@ fn event_loop(
             // Handle everything pending before the next draw.
             dirty |= handle(first, terminal, session)?;
             while !session.quit
+                && !session.hiding()
                 && let Ok(ev) = events.try_recv()
             {
                 dirty |= handle(ev?, terminal, session)?;

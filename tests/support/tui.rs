@@ -81,8 +81,9 @@ pub fn keys(s: &mut Session, script: &str) -> Vec<Outward> {
         if let (_, Some(o)) = s.key(&ev, Instant::now()) {
             out.push(o);
         }
-        // As the event loop does before each frame (here: one frame per key).
+        // As the event loop does around each frame (here: one frame per key).
         s.settle();
+        s.drawn();
     }
     out
 }

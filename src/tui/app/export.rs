@@ -20,7 +20,7 @@ pub struct ExportJob {
     /// The area codes shown, in order.
     pub areas: Vec<String>,
     /// The audit entry (object, lens, purpose), set when the analyst confirms.
-    pub entry: Option<Entry>,
+    pub entry: Option<Box<Entry>>,
 }
 
 /// Why an export from the interface was not written.
@@ -79,7 +79,7 @@ impl App {
             &job.path.display().to_string(),
         )));
         Some(Effect::Export(ExportJob {
-            entry: Some(entry),
+            entry: Some(Box::new(entry)),
             ..job
         }))
     }

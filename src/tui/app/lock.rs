@@ -18,6 +18,11 @@
 //! at the desk, and a key that always costs an unlock code would soon stop being used. Leaving
 //! the desk is what the idle lock is for. The blank is audited (not fail-closed: blanking
 //! protects, and is never held back by a failing log).
+//!
+//! **Blank first, then log.** Lock and blank entries are written only after the frame that
+//! hides the screen is drawn ([`Effect::Lock`], [`Effect::Blank`]), so a slow or stuck audit
+//! file never delays the hiding. Locking also drops every entity detail the app holds and the
+//! purpose (see `forget_entities`): after unlocking, the next entity asks for a purpose again.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -86,8 +91,30 @@ impl App {
             wrong: false,
             refused: None,
         });
+        // With the purpose in force until now; the entry is written once the lock screen is
+        // drawn (see `super::super::session`).
         let entry = self.entry(Done::Lock, Object::Reason(reason), Outcome::Ok);
+        self.forget_entities();
         Some(Effect::Lock(entry))
+    }
+
+    /// Drops everything of an entity the app holds, so nothing of one stays in memory or on
+    /// screen behind the lock: entity screens, search hits, prompts and questions in
+    /// progress, a detail waiting for its entry, the status line, and the purpose (asked
+    /// again before the next entity after unlocking). Area screens stay: they are area-level
+    /// and open without a purpose anyway.
+    fn forget_entities(&mut self) {
+        if let Some(i) = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::Entity(_)))
+        {
+            self.stack.truncate(i);
+        }
+        self.mode = Mode::Normal;
+        self.pending = None;
+        self.status = None;
+        self.purpose = None;
     }
 
     /// The idle time passed: lock, or, when the lock has stood for another idle period, end.
@@ -102,7 +129,7 @@ impl App {
     pub(super) fn privacy(&mut self) -> Option<Effect> {
         self.blank = true;
         let entry = self.entry(Done::PrivacyBlank, Object::None, Outcome::Ok);
-        Some(Effect::Audit(entry))
+        Some(Effect::Blank(entry))
     }
 
     /// A key on the lock screen.

@@ -6,8 +6,13 @@
 //! not be keys that are typed.
 //!
 //! A remap is refused with the action named when the name is unknown, when the key already
-//! does something else where the action works, or when a key that works while typing is a
-//! typed key; the commands layer turns that into a `file:line:column` message.
+//! does something else where the action works (two actions on one key), or when the key is
+//! not fit for the action ([`rules`]: a key the terminal cannot send, which would leave the
+//! action unreachable; Esc or Enter for anything but back and open; a typed or navigation
+//! key for the privacy, lock and quit-now keys); the commands layer turns that into a
+//! `file:line:column` message with what to do.
+
+mod rules;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -126,16 +131,6 @@ fn name_of(action: &Action) -> &'static str {
         .map_or("?", |(n, _)| n)
 }
 
-/// Keys a prompt types or uses itself: never the privacy or lock key.
-fn typed(key: Key) -> bool {
-    let plain = !key.1.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    (plain && matches!(key.0, KeyCode::Char(_)))
-        || matches!(
-            key.0,
-            KeyCode::Enter | KeyCode::Esc | KeyCode::Backspace | KeyCode::Tab
-        ) && key.1.is_empty()
-}
-
 impl KeyTable {
     /// The default table with `remaps` (action name as written, key) in it.
     pub fn remapped(remaps: &[(String, KeySpec)]) -> Result<KeyTable, RemapError> {
@@ -154,14 +149,12 @@ impl KeyTable {
                 });
             };
             let key = key_from_spec(spec);
-            if matches!(action, Action::Privacy | Action::Lock) && typed(key) {
+            if let Some((message, hint)) = rules::refusal(name, action, spec, key) {
                 return Err(RemapError {
                     action: name.clone(),
                     at_key: true,
-                    message: format!("{spec} cannot be the {name} key"),
-                    hint: format!(
-                        "`{name}` works while typing, so it needs a key that is not typed: Ctrl, Alt or a function key, e.g. \"ctrl-o\" or \"f12\""
-                    ),
+                    message,
+                    hint,
                 });
             }
             for row in table
@@ -319,6 +312,43 @@ mod tests {
         // j is down's key unless down moves too.
         assert!(remap(&[("up", "j")]).is_err());
         assert!(remap(&[("up", "j"), ("down", "k")]).is_ok());
+    }
+
+    #[test]
+    fn keys_that_collide_or_leave_an_action_unreachable_are_refused() {
+        let refused = |pairs: &[(&str, &str)], want: &str| {
+            let e = remap(pairs).unwrap_err();
+            assert!(e.at_key, "{pairs:?}: {e:?}");
+            let said = format!("{} {}", e.message, e.hint);
+            assert!(said.contains(want), "{pairs:?}: {said}");
+        };
+        // Two actions on one key, also when both are remapped.
+        refused(&[("level", "x"), ("compare", "x")], "already the key of");
+        // Esc stays back and cancel: not quit_now (destructive), not anything else, even
+        // when back itself moved away from it.
+        refused(&[("back", "b"), ("quit_now", "esc")], "Esc goes back");
+        refused(&[("back", "b"), ("help", "esc")], "Esc goes back");
+        refused(&[("open", "o"), ("quit", "enter")], "Enter opens");
+        // The privacy, lock and quit-now keys never on a navigation or typed key, even one
+        // its action has given up.
+        refused(&[("privacy", "down")], "does not move");
+        refused(&[("down", "n"), ("privacy", "pagedown")], "does not move");
+        refused(&[("lock", "home")], "does not move");
+        refused(&[("privacy", "shift-left")], "does not move");
+        refused(&[("quit_now", "Q")], "without asking");
+        // Keys the terminal cannot send as themselves.
+        refused(
+            &[("finder", "ctrl-shift-f")],
+            "sends ctrl-shift-f as ctrl-f",
+        );
+        refused(&[("lock", "ctrl-m")], "as Enter");
+        refused(&[("lock", "ctrl-i")], "as Tab");
+        refused(&[("lock", "ctrl-1")], "could not be reached");
+        refused(&[("open", "shift-enter")], "could not be reached");
+        // What is fine stays fine.
+        assert!(remap(&[("privacy", "f9"), ("lock", "alt-l"), ("quit_now", "ctrl-q")]).is_ok());
+        assert!(remap(&[("back", "esc"), ("open", "enter")]).is_ok());
+        assert!(remap(&[("lock", "ctrl-space")]).is_ok());
     }
 
     #[test]

@@ -215,13 +215,13 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The bottom line: main keys of the current screen, from the key table in force, with the
-/// privacy and help keys always at the right.
+/// command-line, privacy and help keys always at the right (they are how to find the rest).
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (mut right, left): (Vec<Hint>, Vec<Hint>) = app
         .keys
         .footer(&app.contexts(), app.lang)
         .into_iter()
-        .partition(|h| matches!(h.action, Action::Help | Action::Privacy));
+        .partition(|h| matches!(h.action, Action::Command | Action::Help | Action::Privacy));
     right.sort_by_key(|h| h.action == Action::Help);
     let hint_width = |h: &Hint| h.key.chars().count() + h.label.chars().count() + 1;
     let right_width: usize =
