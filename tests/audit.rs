@@ -709,6 +709,11 @@ fn a_log_of_the_first_layout_verifies_and_is_brought_up_to_date_unchanged() {
     let rows = audit::read_rows(&path).unwrap();
     let r = audit::Record::from_row(&rows[2]);
     assert_eq!(r.recipient.as_deref(), Some("team handhaving"));
+    // The table for the privacy officer shows it too, under its own header.
+    let table = audit::report::table(std::slice::from_ref(&r));
+    let head = table.lines().next().unwrap();
+    assert!(head.contains("purpose  recipient"), "{head}");
+    assert!(table.contains("team handhaving"), "{table}");
     // A recipient that could carry free text past the checks is refused.
     assert!(
         log.record(

@@ -83,7 +83,17 @@ fn fields(r: &Record) -> Vec<String> {
 /// Aligned text: the fields people read, sanitised; hashes shortened to 12 digits.
 pub fn table(records: &[Record]) -> String {
     let head = [
-        "seq", "time", "user", "origin", "action", "object", "result", "lens", "purpose", "hash",
+        "seq",
+        "time",
+        "user",
+        "origin",
+        "action",
+        "object",
+        "result",
+        "lens",
+        "purpose",
+        "recipient",
+        "hash",
     ];
     let short = |s: &str| s.chars().take(12).collect::<String>();
     let mut rows: Vec<Vec<String>> = vec![head.iter().map(|h| (*h).to_owned()).collect()];
@@ -103,6 +113,7 @@ pub fn table(records: &[Record]) -> String {
             r.result.clone(),
             lens,
             r.purpose.clone().unwrap_or_default(),
+            r.recipient.clone().unwrap_or_default(),
             short(&r.hash),
         ];
         rows.push(row.iter().map(|v| crate::sanitize::field(v, 60)).collect());
