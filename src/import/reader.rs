@@ -1,7 +1,8 @@
-//! Reading CSV files safely: regular files only, one SHA-256 over the bytes, a sniff for files
-//! that are not CSV at all (workbooks, UTF-16, binary), strict UTF-8 or explicit Windows-1252,
-//! the delimiter, and records of bounded size (an unclosed quote never pulls the rest of the
-//! file into memory). Rows come out as text fields with the line they start on.
+//! Reading CSV files safely: regular files only, a sniff for files that are not CSV at all
+//! (workbooks, UTF-16, binary), strict UTF-8 or explicit Windows-1252, the delimiter, and
+//! records of bounded size (an unclosed quote never pulls the rest of the file into memory).
+//! Rows come out as text fields with the line they start on. The SHA-256 of the bytes is taken
+//! while they are parsed ([`CsvFile::sha256`]), so a file is read once.
 
 mod decode;
 
@@ -34,8 +35,6 @@ pub struct ReadOptions {
 /// Facts about the file taken before parsing.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
-    /// SHA-256 of the bytes, lower-case hex.
-    pub sha256: String,
     /// Size in bytes.
     pub size: u64,
     /// The file name without directories.
@@ -43,7 +42,7 @@ pub struct FileFacts {
     modified: Option<std::time::SystemTime>,
 }
 
-/// Checks that `path` is a regular file that looks like text, and hashes it.
+/// Checks that `path` is a regular file that looks like text (without reading all of it).
 pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
     let meta =
         std::fs::symlink_metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
@@ -63,22 +62,20 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
     let n = read_up_to(&mut f, &mut head)
         .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     sniff(&head[..n]).map_err(|m| ImportError::file(path, m))?;
-    let (sha256, size) = sha256_file(path)
-        .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(FileFacts {
-        sha256,
-        size,
+        size: meta.len(),
         file_name,
         modified: meta.modified().ok(),
     })
 }
 
-/// The SHA-256 (lower-case hex) and size of a file, read once in blocks. The one file hash of
-/// schouw: imports identify sources by it and the audit log records it.
+/// The SHA-256 (lower-case hex) and size of a file, read once in blocks: the same hash as
+/// [`CsvFile::sha256`] (imports identify sources by it and the audit log records it), for a
+/// file that is not parsed.
 pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
     // Never open a pipe or a device: opening a FIFO blocks, and `/dev/zero` never ends.
     if !std::fs::metadata(path)?.is_file() {
@@ -99,12 +96,39 @@ pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
         size += n as u64;
         hasher.update(&buf[..n]);
     }
-    let hex = hasher
+    Ok((hex(hasher), size))
+}
+
+fn hex(hasher: Sha256) -> String {
+    hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((hex, size))
+        .collect()
+}
+
+/// Hashes the bytes read through it, and notes when the end of the file was reached.
+struct Hashing<R> {
+    inner: R,
+    state: Rc<RefCell<HashState>>,
+}
+
+#[derive(Default)]
+struct HashState {
+    hasher: Sha256,
+    bytes: u64,
+    at_end: bool,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut state = self.state.borrow_mut();
+        state.hasher.update(&buf[..n]);
+        state.bytes += n as u64;
+        state.at_end |= n == 0 && !buf.is_empty();
+        Ok(n)
+    }
 }
 
 fn open_message(e: &io::Error) -> String {
@@ -161,6 +185,7 @@ pub struct CsvFile {
     record: csv::ByteRecord,
     facts: FileFacts,
     encoding: Encoding,
+    hash: Rc<RefCell<HashState>>,
 }
 
 /// One data row: its fields as text and the line it starts on.
@@ -176,7 +201,12 @@ impl CsvFile {
     /// Opens the file for parsing and reads the header. `facts` come from [`inspect`].
     pub fn open(path: &Path, facts: &FileFacts, opts: ReadOptions) -> Result<Self, ImportError> {
         let file = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
-        let buffered = BufReader::with_capacity(1 << 16, file);
+        let hash = Rc::new(RefCell::new(HashState::default()));
+        let hashing = Hashing {
+            inner: file,
+            state: hash.clone(),
+        };
+        let buffered = BufReader::with_capacity(1 << 16, hashing);
         let decoded: Box<dyn Read> = match opts.encoding {
             Encoding::Utf8 => Box::new(buffered),
             Encoding::Windows1252 => Box::new(decode::Windows1252::new(buffered)),
@@ -231,6 +261,7 @@ impl CsvFile {
             record: csv::ByteRecord::new(),
             facts: facts.clone(),
             encoding: opts.encoding,
+            hash,
         };
         let got = this
             .reader
@@ -311,11 +342,10 @@ impl CsvFile {
                 return Ok(false);
             }
             self.allow_next();
-            let inner: u64 = self
-                .record
-                .iter()
-                .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
-                .sum();
+            // The fields' bytes lie one after the other in `as_slice`: each check runs once over
+            // the record, not once per field.
+            let bytes = self.record.as_slice();
+            let inner = bytes.iter().filter(|b| **b == b'\n').count() as u64;
             let end = self.reader.position().byte();
             let ends_inside = self
                 .record
@@ -340,7 +370,7 @@ impl CsvFile {
             {
                 continue; // blank line
             }
-            if self.record.iter().any(|f| f.contains(&0)) {
+            if bytes.contains(&0) {
                 return Err(ImportError::file(
                     &self.path,
                     format!("line {line} contains a NUL byte: this is not a text CSV file"),
@@ -364,6 +394,20 @@ impl CsvFile {
             }
             row.line = line;
             row.fields.resize_with(self.record.len(), String::new);
+            if let Ok(text) = std::str::from_utf8(self.record.as_slice()) {
+                let ranges = (0..self.record.len()).filter_map(|i| self.record.range(i));
+                // Valid as a whole and cut at character boundaries: every field is valid.
+                if ranges
+                    .clone()
+                    .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                {
+                    for (field, r) in row.fields.iter_mut().zip(ranges) {
+                        field.clear();
+                        field.push_str(&text[r]);
+                    }
+                    return Ok(true);
+                }
+            }
             let mut bad = None;
             for (i, (field, raw)) in row.fields.iter_mut().zip(self.record.iter()).enumerate() {
                 field.clear();
@@ -388,11 +432,24 @@ impl CsvFile {
         }
     }
 
-    /// Checks that the file did not change while it was read (size and modification time).
+    /// The SHA-256 (lower-case hex) of the file's bytes, once every row has been read; `None`
+    /// before the end of the file was reached (the import stopped early).
+    pub fn sha256(&self) -> Option<String> {
+        let state = self.hash.borrow();
+        state.at_end.then(|| hex(state.hasher.clone()))
+    }
+
+    /// Checks that the file did not change while it was read (size and modification time, and
+    /// the bytes read when all were).
     pub fn verify_unchanged(&self) -> Result<(), ImportError> {
         let meta = std::fs::metadata(&self.path)
             .map_err(|e| ImportError::file(&self.path, open_message(&e)))?;
-        if meta.len() != self.facts.size || meta.modified().ok() != self.facts.modified {
+        let state = self.hash.borrow();
+        let read_other = state.at_end && state.bytes != self.facts.size;
+        if read_other
+            || meta.len() != self.facts.size
+            || meta.modified().ok() != self.facts.modified
+        {
             return Err(ImportError::file(
                 &self.path,
                 "the file changed while it was being imported; import it again when it is complete",
