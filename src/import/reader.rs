@@ -5,6 +5,10 @@
 //! while they are parsed ([`CsvFile::sha256`]), so a file is read once.
 
 mod decode;
+mod hashing;
+
+pub use hashing::sha256_file;
+use hashing::{HashState, Hashing};
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -12,8 +16,6 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-
-use sha2::{Digest, Sha256};
 
 use super::problem::{ImportError, Problems};
 use crate::cli::Encoding;
@@ -71,64 +73,6 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
         file_name,
         modified: meta.modified().ok(),
     })
-}
-
-/// The SHA-256 (lower-case hex) and size of a file, read once in blocks: the same hash as
-/// [`CsvFile::sha256`] (imports identify sources by it and the audit log records it), for a
-/// file that is not parsed.
-pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    // Never open a pipe or a device: opening a FIFO blocks, and `/dev/zero` never ends.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    let mut f = File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut size = 0u64;
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-    }
-    Ok((hex(hasher), size))
-}
-
-fn hex(hasher: Sha256) -> String {
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Hashes the bytes read through it, and notes when the end of the file was reached.
-struct Hashing<R> {
-    inner: R,
-    state: Rc<RefCell<HashState>>,
-}
-
-#[derive(Default)]
-struct HashState {
-    hasher: Sha256,
-    bytes: u64,
-    at_end: bool,
-}
-
-impl<R: Read> Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut state = self.state.borrow_mut();
-        state.hasher.update(&buf[..n]);
-        state.bytes += n as u64;
-        state.at_end |= n == 0 && !buf.is_empty();
-        Ok(n)
-    }
 }
 
 fn open_message(e: &io::Error) -> String {
@@ -436,7 +380,7 @@ impl CsvFile {
     /// before the end of the file was reached (the import stopped early).
     pub fn sha256(&self) -> Option<String> {
         let state = self.hash.borrow();
-        state.at_end.then(|| hex(state.hasher.clone()))
+        state.at_end.then(|| state.hex())
     }
 
     /// Checks that the file did not change while it was read (size and modification time, and

@@ -1,8 +1,13 @@
 //! The import transaction: one source file becomes one `sources` row and its data rows, all in
 //! one SQLite transaction, so a file applies completely or not at all. A new version of a source
 //! (same kind and name, other content) replaces the old version's rows inside the same
-//! transaction and the counts say what was inserted, updated and removed.
+//! transaction and the counts say what was inserted, updated, unchanged and removed.
+//!
+//! A bulk load (an empty table, no earlier version) drops the table's secondary indexes and
+//! rebuilds them once at the end; [`references`] checks the references of some kinds once
+//! after the load; [`insert`] runs the prepared inserts.
 
+mod indexes;
 mod insert;
 mod put;
 mod references;
@@ -14,6 +19,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
 use crate::model::{AreaCode, Business, EntityKind, SbiCode};
+use indexes::{defer_indexes, is_empty};
 use insert::Insert;
 use references::ForeignKeysOff;
 pub use references::MissingReference;
@@ -325,7 +331,8 @@ impl<'a> ImportTx<'a> {
         stmt.exists([key]).ctx("checking a reference")
     }
 
-    /// Finishes the import: removes what the earlier version had and the new one has not,
+    /// Finishes the import: ends the load ([`Self::finish_load`], refusing to commit a row whose
+    /// reference is missing), removes what the earlier version had and the new one has not,
     /// records the row count, and commits. `rows` is the number of records read from the file.
     pub fn commit(mut self, rows: u64) -> Result<ImportCounts, StoreError> {
         if let Some(m) = self.finish_load()?.first() {
@@ -377,43 +384,6 @@ impl<'a> ImportTx<'a> {
         })
     }
 
-    /// Recreates the indexes dropped for a bulk load. Building an index after the load sorts
-    /// once instead of inserting at random places for every row. The sort may spill: it goes to
-    /// unlinked temporary files in the database's own directory (never to /tmp), so memory
-    /// stays flat whatever the file size.
-    fn rebuild_indexes(&self) -> Result<(), StoreError> {
-        if self.deferred.is_empty() {
-            return Ok(());
-        }
-        if let Some(dir) = &self.sort_dir {
-            let dir = if dir.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                dir.as_path()
-            };
-            self.tx
-                .pragma_update(None, "temp_store_directory", dir.to_string_lossy().as_ref())
-                .ctx("choosing where to sort")?;
-            self.tx
-                .pragma_update(None, "temp_store", "FILE")
-                .ctx("choosing where to sort")?;
-        }
-        let result = self.deferred.iter().try_for_each(|(name, sql)| {
-            self.tx
-                .execute_batch(sql)
-                .ctx(&format!("rebuilding index {name}"))
-        });
-        if self.sort_dir.is_some() {
-            self.tx
-                .pragma_update(None, "temp_store", "MEMORY")
-                .ctx("restoring memory-only temporary storage")?;
-            self.tx
-                .pragma_update(None, "temp_store_directory", "")
-                .ctx("restoring memory-only temporary storage")?;
-        }
-        result
-    }
-
     fn check_dup(
         &self,
         changed: usize,
@@ -463,37 +433,6 @@ fn unknown_address(b: &Business) -> PutError {
         message: EntityKind::Address
             .not_in_database(b.address.as_ref().map(|a| a.as_str()).unwrap_or("")),
     }
-}
-
-/// Whether `table` has no rows.
-fn is_empty(tx: &Connection, table: &str) -> Result<bool, StoreError> {
-    let any = tx
-        .prepare(&format!("SELECT 1 FROM {table} LIMIT 1"))
-        .and_then(|mut s| s.exists([]))
-        .ctx("checking whether the table is empty")?;
-    Ok(!any)
-}
-
-/// Drops the secondary indexes of `table` when it is empty, returning how to rebuild them.
-fn defer_indexes(tx: &Transaction<'_>, table: &str) -> Result<Vec<(String, String)>, StoreError> {
-    if !is_empty(tx, table)? {
-        return Ok(Vec::new());
-    }
-    let mut stmt = tx
-        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")
-        .ctx("reading index definitions")?;
-    let indexes = stmt
-        .query_map([table], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })
-        .ctx("reading index definitions")?
-        .collect::<Result<Vec<_>, _>>()
-        .ctx("reading index definitions")?;
-    for (name, _) in &indexes {
-        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
-            .ctx("preparing a bulk load")?;
-    }
-    Ok(indexes)
 }
 
 /// The tables an import kind writes, in reference order; unknown kinds are taken to write all.
