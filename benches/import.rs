@@ -11,7 +11,8 @@
 //!
 //! Disk and neighbour noise is large on a shared machine, so every repetition runs schouw and
 //! sqlite3 back to back (the order swapping each time), and the table gives the median and the
-//! minimum of each and the ratio of the medians. Every schouw repetition imports into a fresh
+//! minimum of each, the ratio of the medians and the median of the per-repetition ratios (the
+//! two runs of a repetition share the machine's state, so this one is the least noisy). Every schouw repetition imports into a fresh
 //! copy of the same starting database (areas and SBI list; for businesses also the addresses,
 //! which their foreign key needs); every sqlite3 repetition into a new file. Peak memory
 //! (resident set) comes from `/usr/bin/time` when it is installed.
@@ -117,8 +118,8 @@ fn main() {
     let with_addresses = w("with-addresses.db");
     println!("{reps} repetitions each, schouw and sqlite3 alternating");
     println!(
-        "{:<15} {:>9} {:>9} {:>7} {:>9} {:>9} {:>7} {:>7} {:>8}",
-        "file", "schouw md", "min", "MB", "sqlite md", "min", "MB", "ratio", "file MB"
+        "{:<15} {:>9} {:>9} {:>7} {:>9} {:>9} {:>7} {:>7} {:>8} {:>8}",
+        "file", "schouw md", "min", "MB", "sqlite md", "min", "MB", "ratio", "pair md", "file MB"
     );
     for (file, kind) in [
         ("addresses.csv", "addresses"),
@@ -180,11 +181,17 @@ fn main() {
         let secs = |runs: &[Run]| runs.iter().map(|r| r.seconds).collect::<Vec<_>>();
         let (am, amin) = median_min(&secs(&a));
         let (bm, bmin) = median_min(&secs(&b));
+        let pairs: Vec<f64> = a
+            .iter()
+            .zip(&b)
+            .map(|(x, y)| x.seconds / y.seconds)
+            .collect();
+        let (pair_median, _) = median_min(&pairs);
         let size = std::fs::metadata(data.join(file))
             .map(|m| m.len())
             .unwrap_or(0);
         println!(
-            "{:<15} {:>9.2} {:>9.2} {:>7} {:>9.2} {:>9.2} {:>7} {:>7.2} {:>8}",
+            "{:<15} {:>9.2} {:>9.2} {:>7} {:>9.2} {:>9.2} {:>7} {:>7.2} {:>8.2} {:>8}",
             file,
             am,
             amin,
@@ -193,6 +200,7 @@ fn main() {
             bmin,
             peak(&b),
             am / bm,
+            pair_median,
             size >> 20
         );
     }
