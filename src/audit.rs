@@ -353,6 +353,40 @@ pub fn import_entry(sha256: Option<&str>, rows: Option<u64>, ok: bool) -> Entry 
     entry
 }
 
+/// What a completed import tells its closing audit entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// Records read (`None` when the same bytes were imported before and nothing changed).
+    pub rows: Option<u64>,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+impl Audit {
+    /// Imports `file` under audit, in the order of exports (`security.md` §6.5): an `import`
+    /// entry without a hash is committed first (nothing is imported if that fails), then `run`
+    /// imports, then a second `import` entry carries the outcome, the records read and the
+    /// file's SHA-256 (for a failed import hashed here, when the file can be read). A first
+    /// entry without a second therefore means the import did not complete, e.g. the process
+    /// was killed: its transaction then left the database as it was.
+    pub fn import<E>(
+        &mut self,
+        store: &mut Store,
+        file: &Path,
+        run: impl FnOnce(&mut Store) -> Result<Imported, E>,
+    ) -> Result<Result<Imported, E>, AuditError> {
+        self.record(import_entry(None, None, true))?;
+        let result = run(store);
+        self.refresh_fingerprint(store)?;
+        let entry = match &result {
+            Ok(done) => import_entry(Some(&done.sha256), done.rows, true),
+            Err(_) => import_entry(file_sha256(file).ok().as_deref(), None, false),
+        };
+        self.record(entry)?;
+        Ok(result)
+    }
+}
+
 /// SHA-256 (hex) of a file's bytes, for import and export entries.
 pub fn file_sha256(path: &Path) -> std::io::Result<String> {
     crate::import::reader::sha256_file(path).map(|(hex, _)| hex)

@@ -75,11 +75,29 @@ pub enum Outcome {
     Imported(Summary),
 }
 
+impl Outcome {
+    /// What the closing audit entry of this import records.
+    pub fn audited(&self) -> crate::audit::Imported {
+        match self {
+            Outcome::AlreadyImported(prior) => crate::audit::Imported {
+                rows: None,
+                sha256: prior.sha256.clone(),
+            },
+            Outcome::Imported(s) => crate::audit::Imported {
+                rows: Some(s.rows),
+                sha256: s.sha256.clone(),
+            },
+        }
+    }
+}
+
 /// The result of a completed import.
 #[derive(Debug, Clone)]
 pub struct Summary {
     /// Records read from the file.
     pub rows: u64,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
     /// Table rows inserted, updated and removed.
     pub counts: ImportCounts,
     /// Remarks for the user: ignored columns, the delimiter used, the year assumed.
@@ -167,6 +185,12 @@ impl Job<'_> {
 }
 
 /// Imports one file of one kind into the store: all of it or nothing.
+///
+/// A source is identified by its bytes (SHA-256) together with the reading choices that change
+/// what is stored ([`reading_choices`]): the same bytes read the same way again change nothing.
+/// The file is read once: its hash is taken while it is parsed. Only when this kind already has
+/// imported sources (so the file may be one of them) is it hashed beforehand, so that an
+/// identical file is recognised without importing it.
 pub fn import_file(
     store: &mut Store,
     kind: ImportKind,
@@ -179,12 +203,6 @@ pub fn import_file(
         path: path.to_owned(),
         source,
     };
-    if let Some(prior) = store
-        .find_import(kind_name(kind), &facts.sha256)
-        .map_err(store_err)?
-    {
-        return Ok(Outcome::AlreadyImported(prior));
-    }
     if opts.pseudo_key.is_some() && !takes_pseudo_key(kind) {
         return Err(ImportError::file(
             path,
@@ -193,10 +211,26 @@ pub fn import_file(
     }
     let mut file = CsvFile::open(path, &facts, opts.read)?;
     let name_year = year_in_name(&facts.file_name);
+    let year = opts.year.or(name_year);
+    let choices = reading_choices(opts, file.delimiter(), year);
+    let kind_name = kind_name(kind);
+    let hashed_before = if store.has_sources(kind_name).map_err(store_err)? {
+        let (sha256, _) = reader::sha256_file(path)
+            .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
+        if let Some(prior) = store
+            .find_import(kind_name, &sha256, &choices)
+            .map_err(store_err)?
+        {
+            return Ok(Outcome::AlreadyImported(prior));
+        }
+        Some(sha256)
+    } else {
+        None
+    };
     let mut job = Job {
         problems: Problems::default(),
         notes: Vec::new(),
-        year: opts.year.or(name_year),
+        year,
         year_from_name: opts.year.is_none() && name_year.is_some(),
         pseudo_key: opts.pseudo_key.as_ref(),
         progress,
@@ -212,12 +246,13 @@ pub fn import_file(
             .push(format!("delimiter {d} (taken from the header)"));
     }
     let meta = SourceMeta {
-        kind: kind_name(kind).to_owned(),
+        kind: kind_name.to_owned(),
         name: opts
             .source_name
             .clone()
             .unwrap_or_else(|| facts.file_name.clone()),
-        sha256: facts.sha256.clone(),
+        sha256: hashed_before.clone().unwrap_or_default(),
+        options: choices,
         imported_by: opts.imported_by.clone(),
         imported_at: opts.imported_at.clone(),
     };
@@ -231,14 +266,51 @@ pub fn import_file(
             problems: job.problems,
         });
     }
+    let sha256 = file
+        .sha256()
+        .filter(|h| hashed_before.as_ref().is_none_or(|before| before == h))
+        .ok_or_else(|| {
+            ImportError::file(
+                path,
+                "the file changed while it was being imported; import it again when it is complete",
+            )
+        })?;
+    tx.set_sha256(&sha256).map_err(store_err)?;
     let (done, total) = file.progress();
     (job.progress)(done, total);
     let counts = tx.commit(rows).map_err(store_err)?;
     Ok(Outcome::Imported(Summary {
         rows,
+        sha256,
         counts,
         notes: job.notes,
     }))
+}
+
+/// The reading choices that change what the same bytes become, as a canonical text stored
+/// with the source (`sources.options`): the encoding when it is not UTF-8, the delimiter when
+/// `--delimiter` chose it, the year (given with `--year` or found in the file name) and the
+/// fingerprint of the pseudonymisation key. Empty for a plain reading of a file without a year
+/// in its name.
+pub fn reading_choices(opts: &ImportOptions, delimiter: u8, year: Option<i32>) -> String {
+    let mut parts = Vec::new();
+    if opts.read.encoding != crate::cli::Encoding::Utf8 {
+        parts.push("encoding=windows-1252".to_owned());
+    }
+    if opts.read.delimiter.is_some() {
+        let d = match delimiter {
+            b'\t' => "tab".to_owned(),
+            d => (d as char).to_string(),
+        };
+        parts.push(format!("delimiter={d}"));
+    }
+    if let Some(y) = year {
+        parts.push(format!("year={y}"));
+    }
+    if let Some(key) = &opts.pseudo_key {
+        parts.push(format!("pseudo-key={}", key.fingerprint()));
+    }
+    parts.join(" ")
 }
 
 fn read_profile(
@@ -302,15 +374,4 @@ pub fn year_in_name(name: &str) -> Option<i32> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_in_file_names() {
-        assert_eq!(year_in_name("kwb-2023.csv"), Some(2023));
-        assert_eq!(year_in_name("kwb2024_utrecht.csv"), Some(2024));
-        assert_eq!(year_in_name("wijken_en_buurten_2024.csv"), Some(2024));
-        assert_eq!(year_in_name("export_20240131.csv"), None);
-        assert_eq!(year_in_name("cbs.csv"), None);
-    }
-}
+mod tests;

@@ -25,7 +25,7 @@ pub use audit_log::{
 pub(crate) use dump::DumpRow;
 pub use entities::{AddressRow, BusinessRow, OwnershipRow, PartyRow, RoleRow, SignalRow};
 pub use flags::{EntityFlags, FlaggedEntity, group_by_entity, rule_tables};
-pub use import_tx::{ImportCounts, ImportTx, PriorImport, PutError, SourceMeta};
+pub use import_tx::{ImportCounts, ImportTx, MissingReference, PriorImport, PutError, SourceMeta};
 pub use indicators::{
     AreaFacts, IndicatorData, IndicatorOptions, MissingInput, Presence, area_within,
 };

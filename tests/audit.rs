@@ -590,20 +590,75 @@ fn imports_are_audited_even_when_they_fail() {
     std::fs::write(dir.path().join("book.csv"), b"PK\x03\x04rest of a workbook").unwrap();
     let out = schouw(&["import", "a.db", "sbi", "book.csv"], dir.path());
     assert!(!out.status.success());
-    let out = schouw(&["audit", "show", "a.db", "--format", "json"], dir.path());
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let e = &json.as_array().unwrap()[0];
-    assert_eq!(e["action"], "import");
-    assert_eq!(e["object"], "file");
-    assert_eq!(e["result"], "failed");
+    let e = import_entries(dir.path(), "a.db");
+    assert_eq!(e.len(), 2, "{e:?}");
+    // The attempt, before the transaction: no hash, no rows.
+    assert_eq!(e[0]["action"], "import");
+    assert_eq!(e[0]["object"], "file");
+    assert_eq!(e[0]["result"], "ok");
+    assert_eq!(e[0]["file_sha256"], serde_json::Value::Null);
+    assert_eq!(e[0]["rows"], serde_json::Value::Null);
+    // The outcome.
+    assert_eq!(e[1]["result"], "failed");
     let sha = audit::file_sha256(&dir.path().join("book.csv")).unwrap();
-    assert_eq!(e["file_sha256"], sha.as_str());
+    assert_eq!(e[1]["file_sha256"], sha.as_str());
     assert!(
         schouw(&["audit", "verify", "a.db"], dir.path())
             .status
             .success()
     );
+}
+
+/// The import entries of the log of `db`, oldest first.
+fn import_entries(dir: &Path, db: &str) -> Vec<serde_json::Value> {
+    let out = schouw(&["audit", "show", db, "--format", "json"], dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "import")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn an_import_is_recorded_before_and_after_its_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sbi.csv");
+    std::fs::write(&file, "code_dotted,section,omschrijving\nA,A,Landbouw\n").unwrap();
+    for _ in 0..2 {
+        let out = schouw(&["import", "a.db", "sbi", "sbi.csv"], dir.path());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let sha = audit::file_sha256(&file).unwrap();
+    let e = import_entries(dir.path(), "a.db");
+    assert_eq!(e.len(), 4, "{e:?}");
+    assert_eq!(e[0]["file_sha256"], serde_json::Value::Null);
+    assert_eq!(e[1]["result"], "ok");
+    assert_eq!(e[1]["rows"], 1);
+    assert_eq!(e[1]["file_sha256"], sha.as_str());
+    // The second time nothing changed: recorded with the hash and no rows.
+    assert_eq!(e[2]["file_sha256"], serde_json::Value::Null);
+    assert_eq!(e[3]["rows"], serde_json::Value::Null);
+    assert_eq!(e[3]["file_sha256"], sha.as_str());
+    // The outcome carries the fingerprint of the database after the import.
+    assert_ne!(e[0]["db_fingerprint"], e[1]["db_fingerprint"]);
+}
+
+#[test]
+fn demo_imports_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = schouw(&["demo", "--db", "demo.db"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let e = import_entries(dir.path(), "demo.db");
+    let files = schouw::generate::FILES.len();
+    assert_eq!(e.len(), 2 * files, "an attempt and an outcome per file");
+    for pair in e.chunks(2) {
+        assert_eq!(pair[0]["file_sha256"], serde_json::Value::Null);
+        assert_eq!(pair[1]["result"], "ok");
+        assert!(pair[1]["rows"].as_u64().is_some(), "{pair:?}");
+    }
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn init_creates_and_info_reports_an_empty_database() {
     let info = schouw(&["info", "a.db", "--format", "json"], dir.path());
     assert!(info.status.success(), "{}", text(&info.stderr));
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     let tables = json["tables"].as_array().unwrap();
     assert!(
         tables
@@ -178,7 +178,8 @@ fn a_new_version_of_a_file_replaces_the_old_one_and_reports_counts() {
     let first = schouw(&["import", "a.db", "addresses", "adressen.csv"], dir.path());
     assert!(first.status.success(), "{}", text(&first.stderr));
     assert!(
-        text(&first.stdout).contains("2 records; 2 rows inserted, 0 updated, 0 removed"),
+        text(&first.stdout)
+            .contains("2 records; 2 rows inserted, 0 updated, 0 unchanged, 0 removed"),
         "{}",
         text(&first.stdout)
     );
@@ -186,7 +187,7 @@ fn a_new_version_of_a_file_replaces_the_old_one_and_reports_counts() {
     let second = schouw(&["import", "a.db", "addresses", "adressen.csv"], dir.path());
     let out = text(&second.stdout);
     assert!(
-        out.contains("2 records; 1 rows inserted, 1 updated, 1 removed"),
+        out.contains("2 records; 1 rows inserted, 0 updated, 1 unchanged, 1 removed"),
         "{out}"
     );
     assert!(out.contains("replaces the version imported on"), "{out}");

@@ -50,6 +50,7 @@ fn setup() -> Store {
             kind: "areas".into(),
             name: "areas.csv".into(),
             sha256: "seed".into(),
+            options: String::new(),
             imported_by: "test".into(),
             imported_at: "2026-01-01T00:00:00Z".into(),
         })

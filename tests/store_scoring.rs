@@ -155,6 +155,7 @@ fn fixture(with_signals: bool) -> Store {
             kind: "fixture".into(),
             name: "fixture.csv".into(),
             sha256: "fixture".into(),
+            options: String::new(),
             imported_by: "test".into(),
             imported_at: "2026-01-01T00:00:00Z".into(),
         })
@@ -498,6 +499,7 @@ fn a_gemeente_without_addresses_has_absent_counts_not_zeros() {
             kind: "fixture".into(),
             name: "elders.csv".into(),
             sha256: "elders".into(),
+            options: String::new(),
             imported_by: "test".into(),
             imported_at: "2026-01-01T00:00:00Z".into(),
         })

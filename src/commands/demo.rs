@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use crate::audit::Audit;
 use crate::cli::Scale;
 use crate::generate::{GenOptions, generate};
-use crate::import::{ImportOptions, Outcome, import_file};
+use crate::import::{ImportOptions, import_file};
 use crate::store::Store;
 
 /// Runs `schouw gen`.
@@ -91,13 +92,17 @@ pub fn build(db: &Path) -> anyhow::Result<()> {
     result
 }
 
+/// Imports every generated file, each under audit like `schouw import`.
 fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
     let mut store = Store::open_or_create(db)?;
+    let mut log = Audit::open(&store).context("the demo was not built")?;
     let opts = ImportOptions::new(crate::clock::os_user(), crate::clock::now_iso());
     for (file, kind) in crate::generate::FILES {
-        match import_file(&mut store, *kind, &data.join(file), &opts, &mut |_, _| {})? {
-            Outcome::Imported(_) | Outcome::AlreadyImported(_) => {}
-        }
+        let path = data.join(file);
+        log.import(&mut store, &path, |store| {
+            import_file(store, *kind, &path, &opts, &mut |_, _| {}).map(|o| o.audited())
+        })
+        .context("recording the demo import")??;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::audit::{self, Audit};
+use crate::audit::{Audit, Imported};
 use crate::cli::ImportArgs;
 use crate::import::reader::ReadOptions;
 use crate::import::{ImportOptions, Outcome, import_file};
@@ -44,25 +44,21 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         pseudo_key,
     };
     for (i, file) in args.files.iter().enumerate() {
-        let sha256 = audit::file_sha256(file).ok();
-        let result = import_one(&mut store, args, file, &opts);
-        log.refresh_fingerprint(&store)?;
-        let rows = result.as_ref().ok().copied().flatten();
-        log.record(audit::import_entry(sha256.as_deref(), rows, result.is_ok()))
+        let result = log
+            .import(&mut store, file, |store| {
+                import_one(store, args, file, &opts)
+            })
             .with_context(|| {
                 format!(
                     "recording the import of {}",
                     sanitize::line(&file.display().to_string())
                 )
             })?;
-        match result {
-            Ok(_) => {}
-            Err(e) => {
-                if i > 0 {
-                    eprintln!("schouw: the {i} file(s) before it were imported; the rest were not");
-                }
-                return Err(e);
+        if let Err(e) = result {
+            if i > 0 {
+                eprintln!("schouw: the {i} file(s) before it were imported; the rest were not");
             }
+            return Err(e);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -73,14 +69,15 @@ fn import_one(
     args: &ImportArgs,
     file: &Path,
     opts: &ImportOptions,
-) -> anyhow::Result<Option<u64>> {
+) -> anyhow::Result<Imported> {
     let shown = sanitize::line(&file.display().to_string());
     let mut progress = Progress::new(&shown);
     let outcome = import_file(store, args.kind, file, opts, &mut |done, total| {
         progress.show(done, total)
     });
     progress.clear();
-    let rows = match outcome? {
+    let outcome = outcome?;
+    match &outcome {
         Outcome::AlreadyImported(prior) => {
             outln!(
                 "{shown}: already imported on {} by {} (as {}); nothing changed",
@@ -88,15 +85,15 @@ fn import_one(
                 sanitize::line(&prior.imported_by),
                 sanitize::line(&prior.name)
             );
-            None
         }
         Outcome::Imported(s) => {
             let c = &s.counts;
             outln!(
-                "{shown}: {} records; {} rows inserted, {} updated, {} removed",
+                "{shown}: {} records; {} rows inserted, {} updated, {} unchanged, {} removed",
                 s.rows,
                 c.inserted,
                 c.updated,
+                c.unchanged,
                 c.removed
             );
             if let Some(prior) = &c.replaced {
@@ -109,10 +106,9 @@ fn import_one(
             for note in &s.notes {
                 super::out(&format!("  {}\n", sanitize::line(note)))
             }
-            Some(s.rows)
         }
-    };
-    Ok(rows)
+    }
+    Ok(outcome.audited())
 }
 
 /// A one-line progress indicator on stderr, drawn only when stderr is a terminal.

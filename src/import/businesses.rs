@@ -73,11 +73,12 @@ fn business(f: &mut Fields<'_>, tx: &mut ImportTx<'_>) -> Result<Option<Business
     }
     let legal_form = f.text("legal_form", MAX_NAME);
     let address = f.optional("address_id", fields::nummeraanduiding_id);
-    // In a bulk load the insert's foreign key checks the address, so a row that is fine so
-    // far leaves it to the insert; it is looked up here only if the row is not stored anyway.
+    // In a bulk load the store checks the address (on insert or after the load), so a row that
+    // is fine so far leaves it to the store; it is looked up here only if the row is not
+    // stored anyway.
     let mut deferred = None;
     if let Some(a) = &address {
-        if f.ok() && tx.checks_references_on_insert("businesses") {
+        if f.ok() && tx.checks_references("businesses") {
             deferred = Some(f.mark());
         } else if !tx.entity_known(EntityKind::Address, a.as_str())? {
             f.refuse("address_id", unknown_address(a));

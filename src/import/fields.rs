@@ -79,6 +79,15 @@ pub(crate) fn read_records<'t, T>(
             result => job.put(file, row.line, result)?,
         }
     }
+    // References the store checks after the load: problems of their column, in line order.
+    for m in tx.finish_load().map_err(store_error(file))? {
+        job.problems.insert_in_order(Problem {
+            line: m.line,
+            column: Some(columns.header(&m.column)),
+            message: m.message,
+            found: Some(m.value),
+        });
+    }
     Ok(rows)
 }
 
@@ -274,7 +283,12 @@ impl Display for TooLong {
 /// Free text of at most `max_chars` characters, kept as written (trimmed).
 pub(crate) fn text(s: &str, max_chars: usize) -> Result<String, TooLong> {
     let s = s.trim();
-    let n = s.chars().count();
+    // A character takes at least one byte: only a long text needs counting.
+    let n = if s.len() <= max_chars {
+        s.len()
+    } else {
+        s.chars().count()
+    };
     if n > max_chars {
         Err(TooLong {
             max: max_chars,

@@ -63,6 +63,13 @@ impl Problems {
         }
     }
 
+    /// Records a problem found after the rows were read (a reference checked after the load),
+    /// listed after the problems of earlier lines and of its own line.
+    pub fn insert_in_order(&mut self, p: Problem) {
+        let at = self.listed.partition_point(|q| q.line <= p.line);
+        self.insert(at, p);
+    }
+
     /// Records a problem in one field.
     pub fn field(&mut self, line: u64, column: &str, message: impl Into<String>, found: &str) {
         self.push(Problem {

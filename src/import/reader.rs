@@ -1,9 +1,14 @@
-//! Reading CSV files safely: regular files only, one SHA-256 over the bytes, a sniff for files
-//! that are not CSV at all (workbooks, UTF-16, binary), strict UTF-8 or explicit Windows-1252,
-//! the delimiter, and records of bounded size (an unclosed quote never pulls the rest of the
-//! file into memory). Rows come out as text fields with the line they start on.
+//! Reading CSV files safely: regular files only, a sniff for files that are not CSV at all
+//! (workbooks, UTF-16, binary), strict UTF-8 or explicit Windows-1252, the delimiter, and
+//! records of bounded size (an unclosed quote never pulls the rest of the file into memory).
+//! Rows come out as text fields with the line they start on. The SHA-256 of the bytes is taken
+//! while they are parsed ([`CsvFile::sha256`]), so a file is read once.
 
 mod decode;
+mod hashing;
+
+pub use hashing::sha256_file;
+use hashing::{HashState, Hashing};
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -11,8 +16,6 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-
-use sha2::{Digest, Sha256};
 
 use super::problem::{ImportError, Problems};
 use crate::cli::Encoding;
@@ -34,8 +37,6 @@ pub struct ReadOptions {
 /// Facts about the file taken before parsing.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
-    /// SHA-256 of the bytes, lower-case hex.
-    pub sha256: String,
     /// Size in bytes.
     pub size: u64,
     /// The file name without directories.
@@ -43,7 +44,7 @@ pub struct FileFacts {
     modified: Option<std::time::SystemTime>,
 }
 
-/// Checks that `path` is a regular file that looks like text, and hashes it.
+/// Checks that `path` is a regular file that looks like text (without reading all of it).
 pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
     let meta =
         std::fs::symlink_metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
@@ -63,48 +64,15 @@ pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
     let n = read_up_to(&mut f, &mut head)
         .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     sniff(&head[..n]).map_err(|m| ImportError::file(path, m))?;
-    let (sha256, size) = sha256_file(path)
-        .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(FileFacts {
-        sha256,
-        size,
+        size: meta.len(),
         file_name,
         modified: meta.modified().ok(),
     })
-}
-
-/// The SHA-256 (lower-case hex) and size of a file, read once in blocks. The one file hash of
-/// schouw: imports identify sources by it and the audit log records it.
-pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    // Never open a pipe or a device: opening a FIFO blocks, and `/dev/zero` never ends.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    let mut f = File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut size = 0u64;
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-    }
-    let hex = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((hex, size))
 }
 
 fn open_message(e: &io::Error) -> String {
@@ -161,6 +129,7 @@ pub struct CsvFile {
     record: csv::ByteRecord,
     facts: FileFacts,
     encoding: Encoding,
+    hash: Rc<RefCell<HashState>>,
 }
 
 /// One data row: its fields as text and the line it starts on.
@@ -176,7 +145,12 @@ impl CsvFile {
     /// Opens the file for parsing and reads the header. `facts` come from [`inspect`].
     pub fn open(path: &Path, facts: &FileFacts, opts: ReadOptions) -> Result<Self, ImportError> {
         let file = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
-        let buffered = BufReader::with_capacity(1 << 16, file);
+        let hash = Rc::new(RefCell::new(HashState::default()));
+        let hashing = Hashing {
+            inner: file,
+            state: hash.clone(),
+        };
+        let buffered = BufReader::with_capacity(1 << 16, hashing);
         let decoded: Box<dyn Read> = match opts.encoding {
             Encoding::Utf8 => Box::new(buffered),
             Encoding::Windows1252 => Box::new(decode::Windows1252::new(buffered)),
@@ -231,6 +205,7 @@ impl CsvFile {
             record: csv::ByteRecord::new(),
             facts: facts.clone(),
             encoding: opts.encoding,
+            hash,
         };
         let got = this
             .reader
@@ -311,11 +286,10 @@ impl CsvFile {
                 return Ok(false);
             }
             self.allow_next();
-            let inner: u64 = self
-                .record
-                .iter()
-                .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
-                .sum();
+            // The fields' bytes lie one after the other in `as_slice`: each check runs once over
+            // the record, not once per field.
+            let bytes = self.record.as_slice();
+            let inner = bytes.iter().filter(|b| **b == b'\n').count() as u64;
             let end = self.reader.position().byte();
             let ends_inside = self
                 .record
@@ -340,7 +314,7 @@ impl CsvFile {
             {
                 continue; // blank line
             }
-            if self.record.iter().any(|f| f.contains(&0)) {
+            if bytes.contains(&0) {
                 return Err(ImportError::file(
                     &self.path,
                     format!("line {line} contains a NUL byte: this is not a text CSV file"),
@@ -364,6 +338,20 @@ impl CsvFile {
             }
             row.line = line;
             row.fields.resize_with(self.record.len(), String::new);
+            if let Ok(text) = std::str::from_utf8(self.record.as_slice()) {
+                let ranges = (0..self.record.len()).filter_map(|i| self.record.range(i));
+                // Valid as a whole and cut at character boundaries: every field is valid.
+                if ranges
+                    .clone()
+                    .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                {
+                    for (field, r) in row.fields.iter_mut().zip(ranges) {
+                        field.clear();
+                        field.push_str(&text[r]);
+                    }
+                    return Ok(true);
+                }
+            }
             let mut bad = None;
             for (i, (field, raw)) in row.fields.iter_mut().zip(self.record.iter()).enumerate() {
                 field.clear();
@@ -388,11 +376,24 @@ impl CsvFile {
         }
     }
 
-    /// Checks that the file did not change while it was read (size and modification time).
+    /// The SHA-256 (lower-case hex) of the file's bytes, once every row has been read; `None`
+    /// before the end of the file was reached (the import stopped early).
+    pub fn sha256(&self) -> Option<String> {
+        let state = self.hash.borrow();
+        state.at_end.then(|| state.hex())
+    }
+
+    /// Checks that the file did not change while it was read (size and modification time, and
+    /// the bytes read when all were).
     pub fn verify_unchanged(&self) -> Result<(), ImportError> {
         let meta = std::fs::metadata(&self.path)
             .map_err(|e| ImportError::file(&self.path, open_message(&e)))?;
-        if meta.len() != self.facts.size || meta.modified().ok() != self.facts.modified {
+        let state = self.hash.borrow();
+        let read_other = state.at_end && state.bytes != self.facts.size;
+        if read_other
+            || meta.len() != self.facts.size
+            || meta.modified().ok() != self.facts.modified
+        {
             return Err(ImportError::file(
                 &self.path,
                 "the file changed while it was being imported; import it again when it is complete",

@@ -53,6 +53,7 @@ fn meta(kind: &str, name: &str) -> SourceMeta {
         kind: kind.into(),
         name: name.into(),
         sha256: format!("seed-{name}"),
+        options: String::new(),
         imported_by: "test".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
     }

@@ -236,7 +236,12 @@ text_newtype!(SbiCode);
 impl SbiCode {
     /// Parses a 4- or 5-digit SBI code, with or without dots.
     pub fn parse(s: &str) -> Result<Self, IdError> {
-        let digits: String = s.trim().chars().filter(|c| *c != '.').collect();
+        let s = s.trim();
+        let digits: String = if s.contains('.') {
+            s.chars().filter(|c| *c != '.').collect()
+        } else {
+            s.to_owned()
+        };
         if (4..=5).contains(&digits.len()) && all_digits(&digits) {
             Ok(SbiCode(digits))
         } else {

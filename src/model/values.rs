@@ -15,30 +15,32 @@ const DATE_EXPECTED: &str = "a date like 2024-03-31 or 31-03-2024";
 /// it in ISO form. The calendar is checked (no 31 April, 29 February only in leap years).
 pub fn parse_date(s: &str) -> Result<String, ValueError> {
     let s = s.trim();
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
     let bad = ValueError {
         expected: DATE_EXPECTED,
     };
-    if parts.len() != 3
-        || !parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = s.split(['-', '/']);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad);
+    };
+    if ![a, b, c]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(bad);
     }
-    let (y, m, d) = match (parts[0].len(), parts[2].len()) {
-        (4, 1..=2) if s.as_bytes()[4] == b'-' => (parts[0], parts[1], parts[2]),
-        (1..=2, 4) => (parts[2], parts[1], parts[0]),
+    let (y, m, d) = match (a.len(), c.len()) {
+        (4, 1..=2) if s.as_bytes()[4] == b'-' => (a, b, c),
+        (1..=2, 4) => (c, b, a),
         _ => return Err(bad),
     };
     if m.len() > 2 {
         return Err(bad);
     }
-    let (y, m, d): (u32, u32, u32) = (
-        y.parse().map_err(|_| bad.clone())?,
-        m.parse().map_err(|_| bad.clone())?,
-        d.parse().map_err(|_| bad.clone())?,
-    );
+    // At most 4, 2 and 2 ASCII digits: no overflow, no parse error.
+    let num = |t: &str| t.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let (y, m, d) = (num(y), num(m), num(d));
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -50,7 +52,29 @@ pub fn parse_date(s: &str) -> Result<String, ValueError> {
     if !(1800..=2200).contains(&y) || d == 0 || d > days {
         return Err(bad);
     }
-    Ok(format!("{y:04}-{m:02}-{d:02}"))
+    // `YYYY-MM-DD`, written without the formatting machinery (this runs for every date of a
+    // national import).
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    let mut out = String::with_capacity(10);
+    for (i, ch) in [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        m / 10,
+        m % 10,
+        d / 10,
+        d % 10,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i == 4 || i == 6 {
+            out.push('-');
+        }
+        out.push(digit(ch));
+    }
+    Ok(out)
 }
 
 const DECIMAL_EXPECTED: &str = "a number like 3,5 or 1.234,56 (decimal comma) or 3.5";

@@ -1,17 +1,28 @@
 //! The import transaction: one source file becomes one `sources` row and its data rows, all in
 //! one SQLite transaction, so a file applies completely or not at all. A new version of a source
 //! (same kind and name, other content) replaces the old version's rows inside the same
-//! transaction and the counts say what was inserted, updated and removed.
+//! transaction and the counts say what was inserted, updated, unchanged and removed.
+//!
+//! A bulk load (an empty table, no earlier version) drops the table's secondary indexes and
+//! rebuilds them once at the end; [`references`] checks the references of some kinds once
+//! after the load; [`insert`] runs the prepared inserts.
 
+mod indexes;
+mod insert;
 mod put;
+mod references;
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, OptionalExtension, Statement, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
 use crate::model::{AreaCode, Business, EntityKind, SbiCode};
+use indexes::{defer_indexes, is_empty};
+use insert::Insert;
+use references::ForeignKeysOff;
+pub use references::MissingReference;
 
 /// Describes the file being imported.
 #[derive(Debug, Clone)]
@@ -21,19 +32,26 @@ pub struct SourceMeta {
     /// The source's name: the file name unless the user chose one. A later import with the
     /// same kind and name replaces this one.
     pub name: String,
-    /// SHA-256 of the file's bytes, hex.
+    /// SHA-256 of the file's bytes, hex; empty when it is known only once the file has been
+    /// read (then given with [`ImportTx::set_sha256`] before the commit).
     pub sha256: String,
+    /// The reading choices that change what the bytes become (encoding, year, key
+    /// fingerprint, …) as canonical text, empty for the plain reading. Part of the source's
+    /// identity: the same bytes read another way are another import.
+    pub options: String,
     /// The OS user who imports.
     pub imported_by: String,
     /// When, as ISO 8601 UTC text.
     pub imported_at: String,
 }
 
-/// An earlier import of the same bytes.
+/// An earlier import: of the same bytes, or the version of a source that a new one replaces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriorImport {
     /// The name it was imported under.
     pub name: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
     /// When.
     pub imported_at: String,
     /// By whom.
@@ -45,8 +63,11 @@ pub struct PriorImport {
 pub struct ImportCounts {
     /// Rows added that no earlier version had.
     pub inserted: u64,
-    /// Rows of the earlier version replaced by a row with the same key.
+    /// Rows of the earlier version replaced by a different row with the same key.
     pub updated: u64,
+    /// Rows of the earlier version that came back exactly as they were (only their source
+    /// and line now name the new version).
+    pub unchanged: u64,
     /// Rows of the earlier version that the new file no longer has.
     pub removed: u64,
     /// The earlier version this import replaced, by its import time.
@@ -82,23 +103,31 @@ pub enum PutError {
 }
 
 impl Store {
-    /// The active import of the same kind with exactly these bytes, if any.
-    pub fn find_import(&self, kind: &str, sha256: &str) -> Result<Option<PriorImport>, StoreError> {
+    /// The active import of the same kind with exactly these bytes, read with the same
+    /// choices ([`SourceMeta::options`]), if any.
+    pub fn find_import(
+        &self,
+        kind: &str,
+        sha256: &str,
+        options: &str,
+    ) -> Result<Option<PriorImport>, StoreError> {
         self.conn
             .query_row(
-                "SELECT file_name, imported_at, imported_by FROM sources
-                 WHERE kind = ?1 AND sha256 = ?2 AND replaced_by IS NULL",
-                params![kind, sha256],
-                |r| {
-                    Ok(PriorImport {
-                        name: r.get(0)?,
-                        imported_at: r.get(1)?,
-                        imported_by: r.get(2)?,
-                    })
-                },
+                "SELECT file_name, sha256, imported_at, imported_by FROM sources
+                 WHERE kind = ?1 AND sha256 = ?2 AND options = ?3 AND replaced_by IS NULL",
+                params![kind, sha256, options],
+                prior_import,
             )
             .optional()
             .ctx("looking for an earlier import of this file")
+    }
+
+    /// Whether any source of this kind is imported (and not replaced).
+    pub fn has_sources(&self, kind: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare("SELECT 1 FROM sources WHERE kind = ?1 AND replaced_by IS NULL LIMIT 1")
+            .and_then(|mut s| s.exists([kind]))
+            .ctx("looking for earlier imports")
     }
 
     /// Starts the import of one source. Nothing is visible to others until [`ImportTx::commit`];
@@ -111,29 +140,29 @@ impl Store {
         // The transaction borrows the connection for the whole import (not through `self`), so
         // the prepared inserts kept in `ImportTx::inserts` can live as long as it does.
         let conn: &Connection = &self.conn;
+        let foreign_keys = ForeignKeysOff::for_import(conn, &meta.kind, &meta.name)?;
         let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
             .ctx("starting the import (is another program writing this database?)")?;
         let prior: Option<(i64, PriorImport)> = tx
             .query_row(
-                "SELECT id, file_name, imported_at, imported_by FROM sources
+                "SELECT file_name, sha256, imported_at, imported_by, id FROM sources
                  WHERE kind = ?1 AND file_name = ?2 AND replaced_by IS NULL",
                 params![meta.kind, meta.name],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        PriorImport {
-                            name: r.get(1)?,
-                            imported_at: r.get(2)?,
-                            imported_by: r.get(3)?,
-                        },
-                    ))
-                },
+                |r| Ok((r.get(4)?, prior_import(r)?)),
             )
             .optional()
             .ctx("looking for an earlier version of this source")?;
         tx.execute(
-            "INSERT INTO sources(kind, file_name, sha256, imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![meta.kind, meta.name, meta.sha256, meta.imported_at, meta.imported_by],
+            "INSERT INTO sources(kind, file_name, sha256, options, imported_at, imported_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                meta.kind,
+                meta.name,
+                meta.sha256,
+                meta.options,
+                meta.imported_at,
+                meta.imported_by
+            ],
         )
         .ctx("recording the source")?;
         let source_id = tx.last_insert_rowid();
@@ -168,10 +197,13 @@ impl Store {
             sort_dir,
             kind: meta.kind.clone(),
             tx,
+            foreign_keys,
+            loaded: false,
             source_id,
             prior,
             prior_rows,
             written: std::cell::Cell::new(0),
+            unchanged: std::cell::Cell::new(0),
             areas: None,
             sbi: None,
         })
@@ -189,6 +221,11 @@ pub struct ImportTx<'a> {
     /// The connection `tx` runs on, for statements that outlive a single call.
     conn: &'a Connection,
     tx: Transaction<'a>,
+    /// Foreign keys switched off for a bulk load, and on again after `tx` ends (so declared
+    /// after it).
+    foreign_keys: ForeignKeysOff<'a>,
+    /// Whether [`Self::finish_load`] has run.
+    loaded: bool,
     /// Tables loaded in bulk: empty at the start, with no earlier version of this source.
     bulk: Vec<&'static str>,
     /// Secondary indexes dropped for a bulk load into an empty table: (name, CREATE sql).
@@ -199,18 +236,12 @@ pub struct ImportTx<'a> {
     source_id: i64,
     prior: Option<(i64, PriorImport)>,
     prior_rows: u64,
+    /// Rows written by inserts and upserts.
     written: std::cell::Cell<u64>,
+    /// Rows of the earlier version taken over unchanged (see [`insert`]).
+    unchanged: std::cell::Cell<u64>,
     areas: Option<HashSet<String>>,
     sbi: Option<HashSet<String>>,
-}
-
-/// A prepared insert kept for the whole import (see [`ImportTx::run`]).
-struct Insert<'a> {
-    /// Address and length of the SQL text it was prepared from.
-    key: (usize, usize),
-    stmt: Statement<'a>,
-    /// Whether the upsert clause was cut for a bulk load.
-    bulk: bool,
 }
 
 impl<'a> ImportTx<'a> {
@@ -267,11 +298,13 @@ impl<'a> ImportTx<'a> {
         self.exists(sql, id)
     }
 
-    /// Whether inserts into `table` are a bulk load, whose references the insert's foreign
-    /// keys check: an importer may then leave a reference to the insert instead of looking it
-    /// up first (the put reports a missing one as [`PutError::UnknownReferenceIn`]).
-    pub fn checks_references_on_insert(&self, table: &str) -> bool {
-        self.bulk.contains(&table)
+    /// Whether the store checks the references of rows stored into `table`: the insert's
+    /// foreign keys in a bulk load (a missing one comes back as
+    /// [`PutError::UnknownReferenceIn`]), or the check after the load
+    /// ([`Self::finish_load`]). An importer may then leave a reference of a row it stores to the
+    /// store instead of looking it up first.
+    pub fn checks_references(&self, table: &str) -> bool {
+        self.bulk.contains(&table) || self.foreign_keys.off
     }
 
     /// Whether any establishment has this KvK number (for roles).
@@ -282,16 +315,35 @@ impl<'a> ImportTx<'a> {
         )
     }
 
+    /// Records the SHA-256 of the file once it has been read (see [`SourceMeta::sha256`]).
+    pub fn set_sha256(&mut self, sha256: &str) -> Result<(), StoreError> {
+        self.tx
+            .execute(
+                "UPDATE sources SET sha256 = ?1 WHERE id = ?2",
+                params![sha256, self.source_id],
+            )
+            .ctx("recording the file's hash")?;
+        Ok(())
+    }
+
     fn exists(&self, sql: &str, key: &str) -> Result<bool, StoreError> {
         let mut stmt = self.tx.prepare_cached(sql).ctx("checking a reference")?;
         stmt.exists([key]).ctx("checking a reference")
     }
 
-    /// Finishes the import: removes what the earlier version had and the new one has not,
+    /// Finishes the import: ends the load ([`Self::finish_load`], refusing to commit a row whose
+    /// reference is missing), removes what the earlier version had and the new one has not,
     /// records the row count, and commits. `rows` is the number of records read from the file.
-    pub fn commit(self, rows: u64) -> Result<ImportCounts, StoreError> {
-        self.inserts.borrow_mut().clear();
-        self.rebuild_indexes()?;
+    pub fn commit(mut self, rows: u64) -> Result<ImportCounts, StoreError> {
+        if let Some(m) = self.finish_load()?.first() {
+            return Err(StoreError::Sqlite {
+                context: format!("line {}: {}", m.line, m.message),
+                source: rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    None,
+                ),
+            });
+        }
         let mut removed = 0;
         if let Some((prior_id, _)) = &self.prior {
             for table in tables_of(&self.kind).iter().rev() {
@@ -317,99 +369,19 @@ impl<'a> ImportTx<'a> {
             )
             .ctx("recording the row count")?;
         self.tx.commit().ctx("committing the import")?;
-        let updated = self.prior_rows.saturating_sub(removed);
+        // The earlier version's rows still here came back: unchanged or updated.
+        let unchanged = self.unchanged.get();
+        let updated = self
+            .prior_rows
+            .saturating_sub(removed)
+            .saturating_sub(unchanged);
         Ok(ImportCounts {
             inserted: self.written.get().saturating_sub(updated),
             updated,
+            unchanged,
             removed,
             replaced: self.prior.map(|(_, p)| p),
         })
-    }
-
-    /// Recreates the indexes dropped for a bulk load. Building an index after the load sorts
-    /// once instead of inserting at random places for every row. The sort may spill: it goes to
-    /// unlinked temporary files in the database's own directory (never to /tmp), so memory
-    /// stays flat whatever the file size.
-    fn rebuild_indexes(&self) -> Result<(), StoreError> {
-        if self.deferred.is_empty() {
-            return Ok(());
-        }
-        if let Some(dir) = &self.sort_dir {
-            let dir = if dir.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                dir.as_path()
-            };
-            self.tx
-                .pragma_update(None, "temp_store_directory", dir.to_string_lossy().as_ref())
-                .ctx("choosing where to sort")?;
-            self.tx
-                .pragma_update(None, "temp_store", "FILE")
-                .ctx("choosing where to sort")?;
-        }
-        let result = self.deferred.iter().try_for_each(|(name, sql)| {
-            self.tx
-                .execute_batch(sql)
-                .ctx(&format!("rebuilding index {name}"))
-        });
-        if self.sort_dir.is_some() {
-            self.tx
-                .pragma_update(None, "temp_store", "MEMORY")
-                .ctx("restoring memory-only temporary storage")?;
-            self.tx
-                .pragma_update(None, "temp_store_directory", "")
-                .ctx("restoring memory-only temporary storage")?;
-        }
-        result
-    }
-
-    /// Runs one insert. In a bulk load (the table was empty and no earlier version exists) a
-    /// key can only clash with an earlier row of this same file, so the upsert clause is
-    /// dropped: a plain insert is cheaper, and its unique-key failure reads as "0 rows
-    /// changed", which [`Self::check_dup`] turns into a duplicate with its first line.
-    fn run(&self, sql: &'static str, params: impl rusqlite::Params) -> Result<usize, PutError> {
-        let mut inserts = self.inserts.borrow_mut();
-        let key = (sql.as_ptr() as usize, sql.len());
-        let at = match inserts.iter().position(|i| i.key == key) {
-            Some(at) => at,
-            None => {
-                let (stmt, bulk) = self.prepare_insert(sql)?;
-                inserts.push(Insert { key, stmt, bulk });
-                inserts.len() - 1
-            }
-        };
-        let Insert { stmt, bulk, .. } = &mut inserts[at];
-        let bulk = *bulk;
-        let n = match stmt.execute(params) {
-            Ok(n) => n,
-            Err(e) if bulk && is_unique_violation(&e) => 0,
-            Err(e) => {
-                return Err(PutError::Store(StoreError::Sqlite {
-                    context: "storing a row".into(),
-                    source: e,
-                }));
-            }
-        };
-        self.written.set(self.written.get() + n as u64);
-        Ok(n)
-    }
-
-    /// Prepares an insert, without its upsert clause in a bulk load (see [`Self::run`]);
-    /// returns the statement and whether the clause was cut.
-    fn prepare_insert(&self, sql: &str) -> Result<(Statement<'a>, bool), PutError> {
-        let bulk = sql
-            .strip_prefix("INSERT INTO ")
-            .and_then(|rest| rest.split('(').next())
-            .is_some_and(|table| self.bulk.contains(&table));
-        // (An upsert clause with parameters of its own is kept: its parameters must still bind.)
-        let cut = sql
-            .find(" ON CONFLICT")
-            .filter(|&at| bulk && !sql[at..].contains('?'));
-        let stmt = self
-            .conn
-            .prepare(cut.map_or(sql, |at| &sql[..at]))
-            .ctx("preparing an insert")?;
-        Ok((stmt, cut.is_some()))
     }
 
     fn check_dup(
@@ -444,6 +416,16 @@ impl<'a> ImportTx<'a> {
     }
 }
 
+/// Reads a [`PriorImport`] from `file_name, sha256, imported_at, imported_by`.
+fn prior_import(r: &rusqlite::Row<'_>) -> rusqlite::Result<PriorImport> {
+    Ok(PriorImport {
+        name: r.get(0)?,
+        sha256: r.get(1)?,
+        imported_at: r.get(2)?,
+        imported_by: r.get(3)?,
+    })
+}
+
 /// The problem of a business whose address is not in the database.
 fn unknown_address(b: &Business) -> PutError {
     PutError::UnknownReferenceIn {
@@ -451,47 +433,6 @@ fn unknown_address(b: &Business) -> PutError {
         message: EntityKind::Address
             .not_in_database(b.address.as_ref().map(|a| a.as_str()).unwrap_or("")),
     }
-}
-
-/// Whether an error is a primary-key or unique-constraint failure.
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(
-        e,
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
-                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-    )
-}
-
-/// Whether `table` has no rows.
-fn is_empty(tx: &Transaction<'_>, table: &str) -> Result<bool, StoreError> {
-    let any = tx
-        .prepare(&format!("SELECT 1 FROM {table} LIMIT 1"))
-        .and_then(|mut s| s.exists([]))
-        .ctx("checking whether the table is empty")?;
-    Ok(!any)
-}
-
-/// Drops the secondary indexes of `table` when it is empty, returning how to rebuild them.
-fn defer_indexes(tx: &Transaction<'_>, table: &str) -> Result<Vec<(String, String)>, StoreError> {
-    if !is_empty(tx, table)? {
-        return Ok(Vec::new());
-    }
-    let mut stmt = tx
-        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")
-        .ctx("reading index definitions")?;
-    let indexes = stmt
-        .query_map([table], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })
-        .ctx("reading index definitions")?
-        .collect::<Result<Vec<_>, _>>()
-        .ctx("reading index definitions")?;
-    for (name, _) in &indexes {
-        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
-            .ctx("preparing a bulk load")?;
-    }
-    Ok(indexes)
 }
 
 /// The tables an import kind writes, in reference order; unknown kinds are taken to write all.

@@ -138,6 +138,7 @@ mod tests {
             kind: "cbs".into(),
             name: name.into(),
             sha256: sha.into(),
+            options: String::new(),
             imported_by: "tester".into(),
             imported_at: "2026-01-01T00:00:00Z".into(),
         }
@@ -192,7 +193,10 @@ mod tests {
             "{dup}"
         );
         let c = tx.commit(3).unwrap();
-        assert_eq!((c.inserted, c.updated, c.removed), (3, 0, 0));
+        assert_eq!(
+            (c.inserted, c.updated, c.unchanged, c.removed),
+            (3, 0, 0, 0)
+        );
         assert_eq!(indexes(&store), all);
 
         // A failed import changes nothing.
@@ -233,10 +237,14 @@ mod tests {
         tx.put_area(&area("GM9902"), 3).unwrap();
         tx.put_stat(&stat("GM9901", None), 2).unwrap();
         let c = tx.commit(2).unwrap();
-        assert_eq!((c.inserted, c.updated, c.removed), (1, 2, 1));
+        // GM9901 came back as it was, its statistic changed.
+        assert_eq!(
+            (c.inserted, c.updated, c.unchanged, c.removed),
+            (1, 1, 1, 1)
+        );
         assert_eq!(c.replaced.unwrap().name, "kwb.csv");
-        assert!(store.find_import("cbs", "cc").unwrap().is_some());
-        assert!(store.find_import("cbs", "aa").unwrap().is_none());
+        assert!(store.find_import("cbs", "cc", "").unwrap().is_some());
+        assert!(store.find_import("cbs", "aa", "").unwrap().is_none());
         let value: Option<f64> = store
             .conn
             .query_row("SELECT value FROM area_stats", [], |r| r.get(0))

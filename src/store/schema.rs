@@ -147,6 +147,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX signals_by_entity ON signals(entity_kind, entity_id);
     ",
+    // 2: the reading choices (encoding, delimiter, year, key fingerprint) are part of a
+    // source's identity, beside its bytes.
+    "
+    ALTER TABLE sources ADD COLUMN options TEXT NOT NULL DEFAULT '';
+    ",
 ];
 
 /// The schema version this build writes and understands.

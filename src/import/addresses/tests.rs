@@ -134,7 +134,7 @@ fn a_verblijfsobject_id_is_not_an_address_id() {
 }
 
 #[test]
-fn replace_by_source_counts_inserted_updated_removed() {
+fn replace_by_source_counts_inserted_updated_unchanged_removed() {
     let mut s = store();
     seed_areas(&mut s, &["BU03630000"]);
     import(&mut s, Addresses, "addresses.csv", &csv(&[A, B, C])).unwrap();
@@ -147,16 +147,22 @@ fn replace_by_source_counts_inserted_updated_removed() {
         &csv(&[&b_changed, C, d]),
     )
     .unwrap();
-    // A removed, B changed, C the same (counted as updated: it now comes from the new version),
-    // D added.
+    // A removed, B changed, C the same, D added.
     assert_eq!(
         (
             summary.counts.inserted,
             summary.counts.updated,
+            summary.counts.unchanged,
             summary.counts.removed
         ),
-        (1, 2, 1)
+        (1, 1, 1, 1)
     );
+    // The unchanged row now belongs to the new version, at its new line.
+    let c = stored(&s, "addresses")
+        .into_iter()
+        .find(|r| value(r, "line") == Some("3"))
+        .unwrap();
+    assert_eq!(value(&c, "street"), C.split(',').nth(2));
     assert!(summary.counts.replaced.is_some());
     assert_eq!(rows(&s, "addresses"), 3);
     let b = stored(&s, "addresses")

@@ -114,3 +114,78 @@ fn missing_addresses_found_by_the_insert_read_as_column_problems() {
         }
     }
 }
+
+#[test]
+fn addresses_checked_after_a_bulk_load_are_listed_by_line() {
+    let mut s = with_address();
+    let text = "vestigingsnummer,kvk,name,address_id\n\
+                000012345678,01234567,Kapper,0363200000099998\n\
+                000012345679,01234567,Bakker,0363200000081086\n\
+                000012345670,0123456,Slager,\n\
+                000012345671,01234567,Visboer,0363200000099999\n";
+    let e = refused(&mut s, Businesses, "kvk.csv", text);
+    let at = |needle: &str| e.find(needle).unwrap_or_else(|| panic!("{needle} in {e}"));
+    let first = at(
+        "line 2, column `address_id`: address 0363200000099998 is not in the database; import the addresses first",
+    );
+    let kvk = at("line 4, column `kvk`");
+    let last = at("line 5, column `address_id`: address 0363200000099999 is not in the database");
+    assert!(first < kvk && kvk < last, "in line order: {e}");
+    // Foreign keys were switched off for the load only.
+    let on: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(on, 1);
+    // A clean file afterwards imports and leaves them on too.
+    let good =
+        "vestigingsnummer,kvk,name,address_id\n000012345678,01234567,Kapper,0363200000081086\n";
+    assert_eq!(import(&mut s, Businesses, "kvk.csv", good).unwrap().rows, 1);
+    let on: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(on, 1);
+}
+
+#[test]
+fn a_bulk_load_with_a_missing_address_is_never_committed() {
+    use crate::model::{BagId, Business, KvkNummer, Vestigingsnummer};
+    use crate::store::SourceMeta;
+    let mut s = with_address();
+    let meta = SourceMeta {
+        kind: "businesses".into(),
+        name: "kvk.csv".into(),
+        sha256: "00".into(),
+        options: String::new(),
+        imported_by: "test".into(),
+        imported_at: "2026-01-01T00:00:00Z".into(),
+    };
+    let mut tx = s.begin_import(&meta).unwrap();
+    assert!(tx.checks_references("businesses"));
+    let b = Business {
+        vestigingsnummer: Vestigingsnummer::parse("000012345678").unwrap(),
+        kvk: KvkNummer::parse("01234567").unwrap(),
+        name: "Kapper".into(),
+        sbi: None,
+        legal_form: None,
+        address: Some(BagId::parse("0363200000099999").unwrap()),
+        registered: None,
+        ended: None,
+        employees: None,
+    };
+    // Stored without a check on insert; the commit checks and refuses.
+    tx.put_business(&b, 2).unwrap();
+    let e = tx.commit(1).unwrap_err().to_string();
+    assert!(
+        e.contains("line 2: address 0363200000099999 is not in the database"),
+        "{e}"
+    );
+    assert_eq!(rows_of(&s, "businesses"), 0);
+}
+
+fn rows_of(s: &Store, table: &str) -> i64 {
+    s.conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}

@@ -9,6 +9,7 @@ fn store_with_data() -> Store {
         kind: "test".into(),
         name: "t.csv".into(),
         sha256: "00".into(),
+        options: String::new(),
         imported_by: "t".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
     };
