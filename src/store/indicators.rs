@@ -19,7 +19,7 @@ use super::flags::{FlaggedEntity, flag_entities_from, rule_tables};
 use areas::target;
 use missing::spec_tables;
 use super::open::{Store, StoreError};
-use super::pass::{Request, leaves};
+use super::pass::{Outcome, Request, leaves};
 use crate::lens::{CountSpec, Flag, Lens, Quantity, RefDate, Rule, Subject};
 use crate::model::{AreaCode, AreaLevel};
 use crate::score::{AreaInput, IndicatorInput};
@@ -138,6 +138,48 @@ impl IndicatorData {
     }
 }
 
+/// What one set of lenses reads: its count specs and the flags its indicators count, split
+/// into those whose tables have rows and those that are absent.
+struct Plan<'a> {
+    specs: Vec<&'a CountSpec>,
+    used: Vec<(&'a Lens, &'a Flag)>,
+    absent: Vec<(String, String)>,
+}
+
+fn plan<'a>(lenses: &[&'a Lens], presence: &Presence) -> Plan<'a> {
+    let mut specs: Vec<&CountSpec> = Vec::new();
+    let mut used = Vec::new();
+    let mut absent = Vec::new();
+    for lens in lenses {
+        let quantities = lens
+            .indicators
+            .iter()
+            .flat_map(|i| std::iter::once(&i.numerator).chain(i.denominator.as_ref()));
+        let mut counted: HashSet<&str> = HashSet::new();
+        for q in quantities {
+            match q {
+                Quantity::Count(spec) if !specs.contains(&spec) => specs.push(spec),
+                Quantity::Flagged(f) => {
+                    counted.insert(f.as_str());
+                }
+                _ => {}
+            }
+        }
+        for flag in lens.flags.iter().filter(|f| counted.contains(f.id.as_str())) {
+            if rule_tables(&flag.rule).iter().all(|t| presence.has(t)) {
+                used.push((*lens, flag));
+            } else {
+                absent.push((lens.id.clone(), flag.id.clone()));
+            }
+        }
+    }
+    Plan {
+        specs,
+        used,
+        absent,
+    }
+}
+
 impl Store {
     /// Computes every quantity of `lenses` for the areas at `options.level`: the statistics,
     /// and every count and flag from one shared pass over the entity tables.
@@ -146,6 +188,72 @@ impl Store {
         lenses: &[&Lens],
         options: &IndicatorOptions,
     ) -> Result<IndicatorData, StoreError> {
+        let mut all = self.indicator_data_sets(&[(lenses, options.clone())])?;
+        Ok(all.remove(0))
+    }
+
+    /// [`Store::indicator_data`] for several sets of lenses at once (such as every lens at its
+    /// own level), one result per set: the sets with the same reference date share one pass
+    /// over the entity tables.
+    pub fn indicator_data_sets(
+        &self,
+        sets: &[(&[&Lens], IndicatorOptions)],
+    ) -> Result<Vec<IndicatorData>, StoreError> {
+        let presence = self.presence()?;
+        // Counts tied to addresses are absent in a gemeente without any imported address
+        // (regional BAG extract, national CBS table), not 0.
+        let gemeenten = self.gemeenten_with_addresses()?;
+        let plans: Vec<Plan<'_>> = sets.iter().map(|(l, _)| plan(l, &presence)).collect();
+        let mut out: Vec<Option<IndicatorData>> = sets.iter().map(|_| None).collect();
+        for (i, (_, options)) in sets.iter().enumerate() {
+            if out[i].is_some() {
+                continue;
+            }
+            let reference = options.reference;
+            let together: Vec<usize> = (i..sets.len())
+                .filter(|&j| sets[j].1.reference == reference)
+                .collect();
+            let mut specs: Vec<&CountSpec> = Vec::new();
+            let mut rules = Vec::new();
+            for &j in &together {
+                // A count over a table without rows is absent, not computed.
+                for s in &plans[j].specs {
+                    if !specs.contains(s) && spec_tables(s).iter().all(|t| presence.has(t)) {
+                        specs.push(s);
+                    }
+                }
+                for (_, f) in &plans[j].used {
+                    leaves(&f.rule, &mut rules);
+                }
+            }
+            let req = Request {
+                reference,
+                specs,
+                rules,
+            };
+            let outcome = self.shared_pass(&req)?;
+            for j in together {
+                let at = At {
+                    options: &sets[j].1,
+                    presence,
+                    gemeenten: &gemeenten,
+                };
+                out[j] = Some(self.assemble(sets[j].0, &plans[j], &at, &req, &outcome)?);
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
+    }
+
+    /// One set's data from the outcome of the pass.
+    fn assemble(
+        &self,
+        lenses: &[&Lens],
+        plan: &Plan<'_>,
+        at: &At<'_>,
+        req: &Request<'_>,
+        outcome: &Outcome,
+    ) -> Result<IndicatorData, StoreError> {
+        let options = at.options;
         let level = options.level;
         let year = match options.year {
             Some(y) => y,
@@ -157,74 +265,30 @@ impl Store {
             .enumerate()
             .map(|(i, a)| (a.code.as_str(), i))
             .collect();
-        let presence = self.presence()?;
-        // Counts tied to addresses are absent in a gemeente without any imported address
-        // (regional BAG extract, national CBS table), not 0.
-        let gemeenten = self.gemeenten_with_addresses()?;
         let with_addresses: Vec<bool> = areas
             .iter()
-            .map(|a| gemeenten.contains(a.gemeente.as_str()))
+            .map(|a| at.gemeenten.contains(a.gemeente.as_str()))
             .collect();
+        // Present where the area's gemeente has addresses, or everywhere when not anchored.
+        let column = |col: Vec<i64>, anchored: bool| -> Vec<Option<f64>> {
+            col.into_iter()
+                .zip(&with_addresses)
+                .map(|(c, &w)| (w || !anchored).then_some(c as f64))
+                .collect()
+        };
 
         let mut stats = BTreeMap::new();
-        let mut specs: Vec<&CountSpec> = Vec::new();
         for lens in lenses {
             for ind in &lens.indicators {
                 for q in std::iter::once(&ind.numerator).chain(ind.denominator.as_ref()) {
-                    match q {
-                        Quantity::Stat(k) => {
-                            if !stats.contains_key(k) {
-                                let col = self.stat_column(k, year, level, &index)?;
-                                stats.insert(k.clone(), col);
-                            }
-                        }
-                        Quantity::Count(spec) => {
-                            if !specs.contains(&spec) {
-                                specs.push(spec);
-                            }
-                        }
-                        Quantity::Flagged(_) => {}
+                    if let Quantity::Stat(k) = q
+                        && !stats.contains_key(k)
+                    {
+                        stats.insert(k.clone(), self.stat_column(k, year, level, &index)?);
                     }
                 }
             }
         }
-        // The flags indicators count, with the tables they need present.
-        let mut used: Vec<(&Lens, &Flag)> = Vec::new();
-        let mut absent: Vec<(String, String)> = Vec::new();
-        for lens in lenses {
-            let counted: HashSet<&str> = lens
-                .indicators
-                .iter()
-                .flat_map(|i| std::iter::once(&i.numerator).chain(i.denominator.as_ref()))
-                .filter_map(|q| match q {
-                    Quantity::Flagged(f) => Some(f.as_str()),
-                    _ => None,
-                })
-                .collect();
-            for flag in lens.flags.iter().filter(|f| counted.contains(f.id.as_str())) {
-                if rule_tables(&flag.rule).iter().all(|t| presence.has(t)) {
-                    used.push((lens, flag));
-                } else {
-                    absent.push((lens.id.clone(), flag.id.clone()));
-                }
-            }
-        }
-        let mut rules = Vec::new();
-        for (_, f) in &used {
-            leaves(&f.rule, &mut rules);
-        }
-        let reference = options.reference;
-        // A count over a table without rows is absent, not computed.
-        let req = Request {
-            reference,
-            specs: specs
-                .iter()
-                .copied()
-                .filter(|s| spec_tables(s).iter().all(|t| presence.has(t)))
-                .collect(),
-            rules,
-        };
-        let outcome = self.shared_pass(&req)?;
 
         // Area codes of the pass → areas at this level.
         let targets: Vec<Option<usize>> = outcome
@@ -232,34 +296,29 @@ impl Store {
             .iter()
             .map(|k| target(k, level).and_then(|t| index.get(t.as_str()).copied()))
             .collect();
-        let mut counts: Vec<(CountSpec, Vec<Option<f64>>)> = specs
-            .iter()
-            .filter(|s| !req.specs.contains(s))
-            .map(|s| ((*s).clone(), vec![None; areas.len()]))
-            .collect();
-        for (spec, per_key) in req.specs.iter().zip(&outcome.counts) {
+        let mut counts = Vec::new();
+        for spec in &plan.specs {
+            let Some(s) = req.specs.iter().position(|r| r == spec) else {
+                counts.push(((*spec).clone(), vec![None; areas.len()]));
+                continue;
+            };
             let mut col = vec![0i64; areas.len()];
-            for (k, c) in per_key.iter().enumerate() {
+            for (k, c) in outcome.counts[s].iter().enumerate() {
                 if let Some(a) = targets[k] {
                     col[a] += c;
                 }
             }
             let anchored = !matches!(spec, CountSpec::Signal(_));
-            let col = col
-                .into_iter()
-                .zip(&with_addresses)
-                .map(|(c, &w)| (w || !anchored).then_some(c as f64))
-                .collect();
-            counts.push(((*spec).clone(), col));
+            counts.push(((*spec).clone(), column(col, anchored)));
         }
 
         let mut flagged = BTreeMap::new();
         let mut flags = BTreeMap::new();
-        for key in absent {
-            flagged.insert(key, vec![None; areas.len()]);
+        for key in &plan.absent {
+            flagged.insert(key.clone(), vec![None; areas.len()]);
         }
-        for (lens, flag) in used {
-            let entities = flag_entities_from(flag, &req, &outcome);
+        for (lens, flag) in &plan.used {
+            let entities = flag_entities_from(flag, req, outcome);
             let mut col = vec![0i64; areas.len()];
             let mut seen: HashSet<(usize, &str)> = HashSet::new();
             for e in &entities {
@@ -280,26 +339,27 @@ impl Store {
                 }
             );
             let key = (lens.id.clone(), flag.id.clone());
-            flagged.insert(
-                key.clone(),
-                col.into_iter()
-                    .zip(&with_addresses)
-                    .map(|(c, &w)| (w || !anchored).then_some(c as f64))
-                    .collect(),
-            );
+            flagged.insert(key.clone(), column(col, anchored));
             flags.insert(key, entities);
         }
 
         Ok(IndicatorData {
             level,
             year,
-            reference,
+            reference: options.reference,
             areas,
-            presence,
+            presence: at.presence,
             stats,
             counts,
             flagged,
             flags,
         })
     }
+}
+
+/// What one set is assembled at: its options and the facts of the database.
+struct At<'a> {
+    options: &'a IndicatorOptions,
+    presence: Presence,
+    gemeenten: &'a HashSet<String>,
 }

@@ -17,11 +17,11 @@ mod ownership;
 mod parties;
 mod signals;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule, Subject};
-use key::{AddressIndex, AreaKeys, Key, NO_AREA};
+use key::{AddressIndex, AreaKeys, Key, KeyMap, NO_AREA};
 
 use parties::PartyPlaces;
 
@@ -76,11 +76,13 @@ struct Run<'a> {
     /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
     empty_dwellings: Vec<(u32, String, u32)>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
-    business_buurt: HashMap<Key, u32>,
+    business_buurt: KeyMap<u32>,
     /// (KvK number, buurt) of every business at an address with a buurt, for party places.
     kvk_buurt: Vec<(Key, u32)>,
+    /// Hits found by address number: (rule, number, evidence), named at the end.
+    by_number: Vec<(usize, u32, String)>,
     /// Legal parties with their registration date, when a transfer filter or rule needs them.
-    legal: HashMap<Key, Option<String>>,
+    legal: KeyMap<Option<String>>,
     parties: PartyPlaces,
 }
 
@@ -181,9 +183,10 @@ impl Store {
             hits: vec![Hits::new(); req.rules.len()],
             active_at: HashSet::new(),
             empty_dwellings: Vec::new(),
-            business_buurt: HashMap::new(),
+            business_buurt: KeyMap::default(),
             kvk_buurt: Vec::new(),
-            legal: HashMap::new(),
+            by_number: Vec::new(),
+            legal: KeyMap::default(),
             parties: PartyPlaces::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
@@ -193,6 +196,7 @@ impl Store {
             parties::run(&self.conn, &mut run)?;
             signals::run(&self.conn, &mut run)?;
         }
+        name_hits(&mut run);
         let n = run.areas.len();
         for col in &mut run.counts {
             col.resize(n, 0);
@@ -202,6 +206,23 @@ impl Store {
             counts: run.counts,
             hits: run.hits,
         })
+    }
+}
+
+/// Gives the hits found by address number their ids, with one walk over the index.
+fn name_hits(run: &mut Run<'_>) {
+    let wanted: HashSet<u32> = run.by_number.iter().map(|(_, n, _)| *n).collect();
+    let ids = run.addresses.ids(&wanted);
+    for (i, n, evidence) in std::mem::take(&mut run.by_number) {
+        let Some(id) = ids.get(&n) else { continue };
+        let buurten = run.buurt_set(run.addresses.buurt(n));
+        run.hits[i].insert(
+            id.clone(),
+            Hit {
+                buurten,
+                evidence: vec![evidence],
+            },
+        );
     }
 }
 

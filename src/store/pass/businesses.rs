@@ -5,7 +5,7 @@
 //! Keeps each business's buurt when signals about businesses are read later, and each KvK
 //! number's buurten when parties are placed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::lens::{CountSpec, Months, Rule, Subject};
 use crate::store::open::StoreError;
@@ -14,7 +14,7 @@ use super::addresses::finish_dwellings;
 use super::evidence::months;
 use super::filter::{BusinessRow, BusinessTest, active, within};
 use super::key::{Key, NO_AREA, number, text};
-use super::{Hit, Run, stream};
+use super::{Run, stream};
 
 /// Per address number: how many times a window rule's condition held.
 type PerAddress = HashMap<u32, i64>;
@@ -184,24 +184,15 @@ fn reaching(per: &PerAddress, min: u32) -> Vec<(u32, i64)> {
         .collect()
 }
 
-/// `found` (address number, count) as hits of rule `i`, with one evidence line each.
+/// `found` (address number, count) as hits of rule `i`, with one evidence line each; the
+/// ids are looked up once for all rules at the end of the pass.
 pub(super) fn address_hits(
     run: &mut Run<'_>,
     i: usize,
     found: Vec<(u32, i64)>,
     evidence: impl Fn(i64) -> String,
 ) {
-    let wanted: HashSet<u32> = found.iter().map(|(n, _)| *n).collect();
-    let ids = run.addresses.ids(&wanted);
     for (n, c) in found {
-        let Some(id) = ids.get(&n) else { continue };
-        let buurten = run.buurt_set(run.addresses.buurt(n));
-        run.hits[i].insert(
-            id.clone(),
-            Hit {
-                buurten,
-                evidence: vec![evidence(c)],
-            },
-        );
+        run.by_number.push((i, n, evidence(c)));
     }
 }

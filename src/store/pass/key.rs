@@ -4,6 +4,7 @@
 //! search per row.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher, RandomState};
 
 use rusqlite::types::ValueRef;
 
@@ -38,6 +39,68 @@ impl Key {
             }
             Key::Long(s) => s.to_string(),
         }
+    }
+}
+
+/// A map keyed by entity ids, hashed with [`Seeded`].
+pub(crate) type KeyMap<V> = HashMap<Key, V, Seeded>;
+
+/// A fast hash for the millions of ids of a pass (folded multiplication, as in foldhash),
+/// seeded per map from the standard library's random keys so that crafted ids cannot be
+/// made to collide in advance.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Seeded(u64);
+
+impl Default for Seeded {
+    fn default() -> Self {
+        Seeded(RandomState::new().hash_one(0x5343_4857_u64) | 1)
+    }
+}
+
+impl BuildHasher for Seeded {
+    type Hasher = Folded;
+    fn build_hasher(&self) -> Folded {
+        Folded(self.0)
+    }
+}
+
+/// The state of [`Seeded`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Folded(u64);
+
+impl Folded {
+    fn mix(&mut self, word: u64) {
+        let p = u128::from(self.0 ^ word) * u128::from(0x9E37_79B9_7F4A_7C15_u64);
+        self.0 = (p as u64) ^ ((p >> 64) as u64);
+    }
+}
+
+impl Hasher for Folded {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+    fn write_isize(&mut self, i: isize) {
+        self.mix(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        let p = u128::from(self.0) * u128::from(0xA076_1D64_78BD_642F_u64);
+        (p as u64) ^ ((p >> 64) as u64)
     }
 }
 
@@ -111,7 +174,7 @@ impl AreaKeys {
 /// pass's use values it has (one bit per value, `words` 64-bit words per address).
 #[derive(Debug, Default)]
 pub(crate) struct AddressIndex {
-    index: HashMap<Key, u32>,
+    index: KeyMap<u32>,
     buurt: Vec<u32>,
     surface: Vec<f64>,
     present: Vec<bool>,

@@ -4,63 +4,57 @@
 //! places of every party a rule found: the buurten where it owns an address now or has a
 //! current role in a business registered there.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::lens::{Rule, Subject};
 use crate::store::open::StoreError;
 
 use super::key::{Key, NO_AREA, text};
-use super::{Hit, Hits, Run, stream};
+use super::{Hit, Run, stream};
 
-/// Current ownerships and roles by party number.
+/// Current ownerships and roles by party, gathered unsorted and sorted once by party: sorting
+/// millions of rows is cheaper than a hash map with millions of parties.
 #[derive(Debug, Default)]
 pub(crate) struct PartyPlaces {
-    index: HashMap<Key, u32>,
-    /// (party, address number, buurt) per current ownership.
-    owned: Vec<(u32, u32, u32)>,
+    /// (party, (address number, buurt)) per current ownership.
+    owned: Vec<(Key, (u32, u32))>,
     /// (party, KvK number) per current role.
-    roles: Vec<(u32, Key)>,
+    roles: Vec<(Key, Key)>,
 }
 
 impl PartyPlaces {
-    fn number(&mut self, party: &str) -> u32 {
-        let next = self.index.len() as u32;
-        *self.index.entry(Key::new(party)).or_insert(next)
-    }
-
     /// Records a current ownership.
     pub(crate) fn own(&mut self, party: &str, address: u32, buurt: u32) {
-        let p = self.number(party);
-        self.owned.push((p, address, buurt));
-    }
-
-    /// The ids of the given party numbers.
-    fn ids(&self, wanted: &HashSet<u32>) -> HashMap<u32, String> {
-        self.index
-            .iter()
-            .filter(|(_, p)| wanted.contains(p))
-            .map(|(k, &p)| (p, k.text()))
-            .collect()
+        self.owned.push((Key::new(party), (address, buurt)));
     }
 }
 
-/// Per party number: how many distinct values it has in `pairs`, for the parties with at
-/// least `floor` pairs (pairs are counted first, so only those parties are sorted).
-fn distinct_counts<T: Ord + Clone>(pairs: &[(u32, T)], floor: u32) -> HashMap<u32, i64> {
-    let mut rows: HashMap<u32, u32> = HashMap::new();
-    for (p, _) in pairs {
-        *rows.entry(*p).or_default() += 1;
-    }
-    let mut candidates: Vec<(u32, T)> = pairs
-        .iter()
-        .filter(|(p, _)| rows[p] >= floor)
-        .cloned()
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+/// The rows of `sorted` (by party, then value) for one party.
+fn rows_of<'s, T>(sorted: &'s [(Key, T)], party: &Key) -> &'s [(Key, T)] {
+    let from = sorted.partition_point(|(p, _)| p < party);
+    let to = from + sorted[from..].partition_point(|(p, _)| p == party);
+    &sorted[from..to]
+}
+
+/// Per party, how many distinct values it has in `sorted` (by party, then value), for the
+/// parties with at least `floor`.
+fn distinct_counts<T: PartialEq>(sorted: &[(Key, T)], floor: u32) -> HashMap<&Key, i64> {
     let mut out = HashMap::new();
-    for (p, _) in candidates {
-        *out.entry(p).or_default() += 1;
+    let mut i = 0;
+    while i < sorted.len() {
+        let party = &sorted[i].0;
+        let mut n = 0i64;
+        let mut j = i;
+        while j < sorted.len() && sorted[j].0 == *party {
+            if j == i || sorted[j].1 != sorted[j - 1].1 {
+                n += 1;
+            }
+            j += 1;
+        }
+        if n >= i64::from(floor) {
+            out.insert(party, n);
+        }
+        i = j;
     }
     out
 }
@@ -82,12 +76,15 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             let started = text(row.get_ref(2)?);
             let ended = text(row.get_ref(3)?);
             if started.is_none_or(|s| s <= r.as_str()) && ended.is_none_or(|e| e > r.as_str()) {
-                let p = run.parties.number(party);
-                run.parties.roles.push((p, Key::new(kvk)));
+                run.parties.roles.push((Key::new(party), Key::new(kvk)));
             }
             Ok(())
         },
     )?;
+    run.parties.roles.sort_unstable();
+    // By party, then address (the buurt follows the address).
+    run.parties.owned.sort_unstable();
+    let owned = &run.parties.owned;
     let links = req.rules(|r| matches!(r, Rule::PartyLinks { .. }));
     let floor = |pick: fn(&Rule) -> Option<u32>| links.iter().filter_map(|(_, r)| pick(r)).min();
     let businesses = floor(|r| match r {
@@ -99,11 +96,8 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         Rule::PartyLinks { min_addresses, .. } => *min_addresses,
         _ => None,
     })
-    .map(|f| {
-        let pairs: Vec<(u32, u32)> = run.parties.owned.iter().map(|&(p, a, _)| (p, a)).collect();
-        distinct_counts(&pairs, f)
-    });
-    let mut found: Vec<(usize, Vec<(u32, Vec<String>)>)> = Vec::new();
+    .map(|f| distinct_counts(owned, f));
+    let mut found: Vec<(usize, Vec<(Key, Vec<String>)>)> = Vec::new();
     for (i, rule) in &links {
         let Rule::PartyLinks {
             min_businesses,
@@ -112,7 +106,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         else {
             continue;
         };
-        let mut parts: Vec<(u32, &HashMap<u32, i64>, &str)> = Vec::new();
+        let mut parts: Vec<(u32, &HashMap<&Key, i64>, &str)> = Vec::new();
         if let (Some(m), Some(c)) = (min_businesses, &businesses) {
             parts.push((*m, c, "rol in {} bedrijven (KvK-nummers)"));
         }
@@ -122,10 +116,10 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         let Some(&(m0, c0, _)) = parts.first() else {
             continue;
         };
-        let mut hits: Vec<(u32, Vec<String>)> = Vec::new();
+        let mut hits: Vec<(Key, Vec<String>)> = Vec::new();
         for (&p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
             let mut evidence = Vec::new();
-            let all = parts.iter().all(|(m, c, text)| match c.get(&p) {
+            let all = parts.iter().all(|(m, c, text)| match c.get(p) {
                 Some(&n) if n >= i64::from(*m) => {
                     evidence.push(text.replace("{}", &n.to_string()));
                     true
@@ -133,27 +127,20 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 _ => false,
             });
             if all {
-                hits.push((p, evidence));
+                hits.push((p.clone(), evidence));
             }
         }
         found.push((*i, hits));
     }
-    let wanted: HashSet<u32> = found
-        .iter()
-        .flat_map(|(_, h)| h.iter().map(|(p, _)| *p))
-        .collect();
-    let ids = run.parties.ids(&wanted);
     for (i, hits) in found {
         for (p, evidence) in hits {
-            if let Some(id) = ids.get(&p) {
-                run.hits[i].insert(
-                    id.clone(),
-                    Hit {
-                        buurten: BTreeSet::new(),
-                        evidence,
-                    },
-                );
-            }
+            run.hits[i].insert(
+                p.text(),
+                Hit {
+                    buurten: BTreeSet::new(),
+                    evidence,
+                },
+            );
         }
     }
     Ok(())
@@ -170,47 +157,28 @@ pub(super) fn place(run: &mut Run<'_>) {
     if about.is_empty() {
         return;
     }
-    let mut wanted: HashMap<u32, BTreeSet<String>> = HashMap::new();
-    for &i in &about {
-        for id in run.hits[i].keys() {
-            if let Some(&p) = run.parties.index.get(&Key::new(id)) {
-                wanted.insert(p, BTreeSet::new());
-            }
-        }
-    }
-    for &(p, _, buurt) in &run.parties.owned {
-        if let Some(set) = wanted.get_mut(&p)
-            && let Some(code) = run.areas.code(buurt)
-        {
-            set.insert(code.to_owned());
-        }
-    }
-    if !wanted.is_empty() {
+    if !run.kvk_buurt.is_sorted() {
         run.kvk_buurt.sort_unstable();
-        for (p, kvk) in &run.parties.roles {
-            let Some(set) = wanted.get_mut(p) else {
-                continue;
-            };
-            let from = run.kvk_buurt.partition_point(|(k, _)| k < kvk);
-            for (_, buurt) in run.kvk_buurt[from..].iter().take_while(|(k, _)| k == kvk) {
-                if *buurt != NO_AREA
-                    && let Some(code) = run.areas.code(*buurt)
-                {
-                    set.insert(code.to_owned());
+    }
+    for &i in &about {
+        let ids: Vec<String> = run.hits[i].keys().cloned().collect();
+        for id in ids {
+            let party = Key::new(&id);
+            let mut places = BTreeSet::new();
+            for (_, (_, buurt)) in rows_of(&run.parties.owned, &party) {
+                places.extend(run.areas.code(*buurt).map(str::to_owned));
+            }
+            for (_, kvk) in rows_of(&run.parties.roles, &party) {
+                let from = run.kvk_buurt.partition_point(|(k, _)| k < kvk);
+                for (_, buurt) in run.kvk_buurt[from..].iter().take_while(|(k, _)| k == kvk) {
+                    if *buurt != NO_AREA {
+                        places.extend(run.areas.code(*buurt).map(str::to_owned));
+                    }
                 }
             }
-        }
-    }
-    for &i in &about {
-        let hits: &mut Hits = &mut run.hits[i];
-        for (id, hit) in hits.iter_mut() {
-            hit.buurten = run
-                .parties
-                .index
-                .get(&Key::new(id))
-                .and_then(|p| wanted.get(p))
-                .cloned()
-                .unwrap_or_default();
+            if let Some(hit) = run.hits[i].get_mut(&id) {
+                hit.buurten = places;
+            }
         }
     }
 }
