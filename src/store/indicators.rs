@@ -16,13 +16,13 @@ mod missing;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::flags::{FlaggedEntity, flag_entities_from, rule_tables};
-use areas::target;
-use missing::spec_tables;
 use super::open::{Store, StoreError};
 use super::pass::{Outcome, Request, leaves};
 use crate::lens::{CountSpec, Flag, Lens, Quantity, RefDate, Rule, Subject};
 use crate::model::{AreaCode, AreaLevel};
 use crate::score::{AreaInput, IndicatorInput};
+use areas::target;
+use missing::spec_tables;
 
 pub use areas::{Presence, area_within};
 
@@ -165,7 +165,11 @@ fn plan<'a>(lenses: &[&'a Lens], presence: &Presence) -> Plan<'a> {
                 _ => {}
             }
         }
-        for flag in lens.flags.iter().filter(|f| counted.contains(f.id.as_str())) {
+        for flag in lens
+            .flags
+            .iter()
+            .filter(|f| counted.contains(f.id.as_str()))
+        {
             if rule_tables(&flag.rule).iter().all(|t| presence.has(t)) {
                 used.push((*lens, flag));
             } else {

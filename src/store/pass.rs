@@ -102,9 +102,12 @@ impl Run<'_> {
 
     /// The buurt code of a number, as a set of zero or one.
     fn buurt_set(&self, area: u32) -> BTreeSet<String> {
-        self.areas.code(area).map(str::to_owned).into_iter().collect()
+        self.areas
+            .code(area)
+            .map(str::to_owned)
+            .into_iter()
+            .collect()
     }
-
 }
 
 impl<'a> Request<'a> {

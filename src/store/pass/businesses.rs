@@ -45,7 +45,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             Rule::BusinessChurnAtAddress {
                 min_registrations,
                 within,
-            } => Some((i, *min_registrations, *within, within.since(reference).iso())),
+            } => Some((
+                i,
+                *min_registrations,
+                *within,
+                within.since(reference).iso(),
+            )),
             _ => None,
         })
         .collect();
@@ -56,13 +61,26 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             Rule::SbiRecentlyRegistered {
                 sbi_prefixes,
                 within,
-            } => Some((i, sbi_prefixes.as_slice(), *within, within.since(reference).iso())),
+            } => Some((
+                i,
+                sbi_prefixes.as_slice(),
+                *within,
+                within.since(reference).iso(),
+            )),
             _ => None,
         })
         .collect();
     let dwelling = req.any_rule(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness));
     let keep_buurt = req.any_spec(|s| matches!(s, CountSpec::Signal(_)))
-        || req.any_rule(|r| matches!(r, Rule::Signals { subject: Subject::Business, .. }));
+        || req.any_rule(|r| {
+            matches!(
+                r,
+                Rule::Signals {
+                    subject: Subject::Business,
+                    ..
+                }
+            )
+        });
     let keep_kvk = req.about_parties();
     if tests.is_empty()
         && at_address.is_empty()

@@ -120,7 +120,8 @@ impl<'a> BusinessTest<'a> {
                 .as_deref()
                 .is_none_or(|s| within(b.ended, s, reference))
             && (f.legal_forms.is_empty()
-                || b.legal_form.is_some_and(|l| f.legal_forms.iter().any(|x| x == l)))
+                || b.legal_form
+                    .is_some_and(|l| f.legal_forms.iter().any(|x| x == l)))
             && at_least(b.employees, f.min_employees.map(f64::from))
             && at_most(b.employees, f.max_employees.map(f64::from))
             && at_least(b.surface, f.min_surface)

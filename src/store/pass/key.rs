@@ -294,7 +294,13 @@ mod tests {
 
     #[test]
     fn keys_round_trip_short_long_and_nul() {
-        for s in ["", "0363200000123456", "P-c82ff939", "a much longer key than sixteen", "a\0b"] {
+        for s in [
+            "",
+            "0363200000123456",
+            "P-c82ff939",
+            "a much longer key than sixteen",
+            "a\0b",
+        ] {
             assert_eq!(Key::new(s).text(), s);
         }
         assert_ne!(Key::new("a"), Key::new("a\0"));

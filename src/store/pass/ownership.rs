@@ -106,7 +106,8 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     }
                     let hit = run.hits[*i].entry(address.to_owned()).or_default();
                     hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
-                    if let (Some(a), Some(g)) = (RefDate::parse(acquired), RefDate::parse(registered))
+                    if let (Some(a), Some(g)) =
+                        (RefDate::parse(acquired), RefDate::parse(registered))
                         && g > a.months_back(*max_age)
                     {
                         hit.evidence.push(format!(

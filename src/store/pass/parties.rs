@@ -97,7 +97,6 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         _ => None,
     })
     .map(|f| distinct_counts(owned, f));
-    let mut found: Vec<(usize, Vec<(Key, Vec<String>)>)> = Vec::new();
     for (i, rule) in &links {
         let Rule::PartyLinks {
             min_businesses,
@@ -106,41 +105,33 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         else {
             continue;
         };
-        let mut parts: Vec<(u32, &HashMap<&Key, i64>, &str)> = Vec::new();
+        type Says = fn(i64) -> String;
+        let mut parts: Vec<(u32, &HashMap<&Key, i64>, Says)> = Vec::new();
         if let (Some(m), Some(c)) = (min_businesses, &businesses) {
-            parts.push((*m, c, "rol in {} bedrijven (KvK-nummers)"));
+            parts.push((*m, c, |n| format!("rol in {n} bedrijven (KvK-nummers)")));
         }
         if let (Some(m), Some(c)) = (min_addresses, &addresses) {
-            parts.push((*m, c, "eigenaar van {} adressen"));
+            parts.push((*m, c, |n| format!("eigenaar van {n} adressen")));
         }
         let Some(&(m0, c0, _)) = parts.first() else {
             continue;
         };
-        let mut hits: Vec<(Key, Vec<String>)> = Vec::new();
         for (&p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
             let mut evidence = Vec::new();
-            let all = parts.iter().all(|(m, c, text)| match c.get(p) {
+            let all = parts.iter().all(|(m, c, says)| match c.get(p) {
                 Some(&n) if n >= i64::from(*m) => {
-                    evidence.push(text.replace("{}", &n.to_string()));
+                    evidence.push(says(n));
                     true
                 }
                 _ => false,
             });
             if all {
-                hits.push((p.clone(), evidence));
-            }
-        }
-        found.push((*i, hits));
-    }
-    for (i, hits) in found {
-        for (p, evidence) in hits {
-            run.hits[i].insert(
-                p.text(),
-                Hit {
+                let hit = Hit {
                     buurten: BTreeSet::new(),
                     evidence,
-                },
-            );
+                };
+                run.hits[*i].insert(p.text(), hit);
+            }
         }
     }
     Ok(())
