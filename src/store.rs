@@ -11,9 +11,9 @@ mod import_tx;
 mod indicators;
 mod info;
 mod open;
+mod pass;
 mod schema;
 mod search;
-mod sql;
 mod stats;
 mod verify;
 

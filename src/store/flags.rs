@@ -1,20 +1,18 @@
 //! Entity flags: each lens [`Rule`] evaluated to the addresses, businesses or parties it
 //! holds for, with the evidence that made it fire ("9 KvK-nummers op dit adres") and the
 //! buurten the entity lies in (a party: every buurt where it owns an address or has a role in
-//! a business registered there). `all`/`any` intersect or unite the entities of their rules
-//! (all about the same kind of entity) and keep the evidence of every rule that held. Every
-//! lens value is a bound parameter.
+//! a business registered there). The rules without `all`/`any` are evaluated by the shared
+//! pass ([`super::pass`]), all flags of a run at once; `all`/`any` then intersect or unite the
+//! entities of their rules (all about the same kind of entity) and keep the evidence of every
+//! rule that held.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 use serde::Serialize;
 
-use super::indicators::BUSINESS_ACTIVE;
 use super::open::{Context, Store, StoreError};
-use super::sql::Sql;
-use crate::lens::{Flag, Lens, Months, RefDate, Rule, Subject};
+use super::pass::{Hits, Outcome, Request, leaves};
+use crate::lens::{Flag, Lens, RefDate, Rule};
 
 /// One entity a flag holds for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,63 +78,6 @@ pub fn rule_tables(rule: &Rule) -> Vec<&'static str> {
     out
 }
 
-/// Results shared by the flags of one run: per-party counts (computed once with the lowest
-/// threshold any `party_links` rule of the run asks for, then filtered per rule) and party
-/// buurten.
-#[derive(Debug, Default)]
-pub(crate) struct FlagMemo {
-    floor_businesses: Option<u32>,
-    floor_addresses: Option<u32>,
-    businesses: Option<BTreeMap<String, i64>>,
-    addresses: Option<BTreeMap<String, i64>>,
-    buurten: BTreeMap<String, BTreeSet<String>>,
-}
-
-impl FlagMemo {
-    /// A memo for these rules (the thresholds of their `party_links` parts).
-    pub(crate) fn for_rules<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> Self {
-        fn walk(rule: &Rule, memo: &mut FlagMemo) {
-            match rule {
-                Rule::PartyLinks {
-                    min_businesses,
-                    min_addresses,
-                } => {
-                    let low = |a: Option<u32>, b: Option<u32>| match (a, b) {
-                        (Some(x), Some(y)) => Some(x.min(y)),
-                        (x, y) => x.or(y),
-                    };
-                    memo.floor_businesses = low(memo.floor_businesses, *min_businesses);
-                    memo.floor_addresses = low(memo.floor_addresses, *min_addresses);
-                }
-                Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|r| walk(r, memo)),
-                _ => {}
-            }
-        }
-        let mut memo = FlagMemo::default();
-        for r in rules {
-            walk(r, &mut memo);
-        }
-        memo
-    }
-}
-
-/// What one rule found for one entity.
-#[derive(Debug, Clone, Default)]
-struct Hit {
-    buurten: BTreeSet<String>,
-    evidence: Vec<String>,
-}
-
-type Hits = BTreeMap<String, Hit>;
-
-fn months(m: Months) -> String {
-    if m.0 == 1 {
-        "1 maand".to_owned()
-    } else {
-        format!("{} maanden", m.0)
-    }
-}
-
 impl Store {
     /// Every flag of the lens, evaluated at the reference date, in flag order; entities
     /// sorted by id within a flag.
@@ -145,12 +86,8 @@ impl Store {
         lens: &Lens,
         reference: RefDate,
     ) -> Result<Vec<FlaggedEntity>, StoreError> {
-        let mut memo = FlagMemo::for_rules(lens.flags.iter().map(|f| &f.rule));
-        let mut out = Vec::new();
-        for flag in &lens.flags {
-            out.extend(self.flag_entities_with(flag, reference, &mut memo)?);
-        }
-        Ok(out)
+        let flags: Vec<&Flag> = lens.flags.iter().collect();
+        Ok(self.evaluate_flags(&flags, reference)?.concat())
     }
 
     /// The entities in `area` (a buurt, wijk or gemeente) that carry at least one flag of the
@@ -179,39 +116,31 @@ impl Store {
         flag: &Flag,
         reference: RefDate,
     ) -> Result<Vec<FlaggedEntity>, StoreError> {
-        self.flag_entities_with(flag, reference, &mut FlagMemo::for_rules([&flag.rule]))
+        Ok(self
+            .evaluate_flags(&[flag], reference)?
+            .pop()
+            .unwrap_or_default())
     }
 
-    /// [`Store::flag_entities`] sharing work with the other flags of a run.
-    pub(crate) fn flag_entities_with(
+    /// The entities of each flag (same order), from one shared pass.
+    pub(crate) fn evaluate_flags(
         &self,
-        flag: &Flag,
+        flags: &[&Flag],
         reference: RefDate,
-        memo: &mut FlagMemo,
-    ) -> Result<Vec<FlaggedEntity>, StoreError> {
-        let subject = flag.subject();
-        let mut hits = self.rule_hits(&flag.rule, reference, memo)?;
-        if subject == Subject::Party {
-            for (id, hit) in hits.iter_mut() {
-                if let Some(b) = memo.buurten.get(id) {
-                    hit.buurten = b.clone();
-                } else {
-                    hit.buurten = self.party_buurten(id, reference)?;
-                    memo.buurten.insert(id.clone(), hit.buurten.clone());
-                }
-            }
+    ) -> Result<Vec<Vec<FlaggedEntity>>, StoreError> {
+        let mut rules = Vec::new();
+        for f in flags {
+            leaves(&f.rule, &mut rules);
         }
-        Ok(hits
-            .into_iter()
-            .map(|(id, h)| FlaggedEntity {
-                flag: flag.id.clone(),
-                label: flag.label.clone(),
-                rule: flag.rule.name(),
-                subject: subject.as_str(),
-                id,
-                buurten: h.buurten.into_iter().collect(),
-                evidence: h.evidence,
-            })
+        let req = Request {
+            reference,
+            specs: Vec::new(),
+            rules,
+        };
+        let outcome = self.shared_pass(&req)?;
+        Ok(flags
+            .iter()
+            .map(|f| flag_entities_from(f, &req, &outcome))
             .collect())
     }
 
@@ -242,297 +171,50 @@ impl Store {
         rows.collect::<Result<BTreeSet<String>, _>>()
             .ctx("finding where a party is active")
     }
+}
 
-    /// Runs a per-party count query: rows of (party, count).
-    fn party_counts(&self, text: &str, sql: &Sql) -> Result<BTreeMap<String, i64>, StoreError> {
-        let mut stmt = self.conn.prepare(text).ctx("preparing a flag query")?;
-        let rows = stmt
-            .query_map(params_from_iter(sql.params()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })
-            .ctx("evaluating a flag")?;
-        rows.collect::<Result<_, _>>().ctx("evaluating a flag")
-    }
+/// The entities `flag` holds for, from the hits of a pass whose rules include its parts.
+pub(crate) fn flag_entities_from(
+    flag: &Flag,
+    req: &Request<'_>,
+    outcome: &Outcome,
+) -> Vec<FlaggedEntity> {
+    let subject = flag.subject();
+    rule_hits(&flag.rule, req, outcome)
+        .into_iter()
+        .map(|(id, h)| FlaggedEntity {
+            flag: flag.id.clone(),
+            label: flag.label.clone(),
+            rule: flag.rule.name(),
+            subject: subject.as_str(),
+            id,
+            buurten: h.buurten.into_iter().collect(),
+            evidence: h.evidence,
+        })
+        .collect()
+}
 
-    /// Runs a flag query: rows of (id, buurt, evidence numbers/text) → hits.
-    fn hits(
-        &self,
-        text: &str,
-        sql: &Sql,
-        evidence: &dyn Fn(&[Value]) -> String,
-    ) -> Result<Hits, StoreError> {
-        let mut stmt = self.conn.prepare(text).ctx("preparing a flag query")?;
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map(params_from_iter(sql.params()), |r| {
-                let mut v = Vec::with_capacity(n);
-                for i in 0..n {
-                    v.push(r.get::<_, Value>(i)?);
+/// The entities a rule holds for: a part's hits, or `all`/`any` of its parts.
+fn rule_hits(rule: &Rule, req: &Request<'_>, outcome: &Outcome) -> Hits {
+    match rule {
+        Rule::All(rules) => intersect(rules.iter().map(|r| rule_hits(r, req, outcome)).collect()),
+        Rule::Any(rules) => {
+            let mut out = Hits::new();
+            for r in rules {
+                for (id, hit) in rule_hits(r, req, outcome) {
+                    let e = out.entry(id).or_default();
+                    e.buurten.extend(hit.buurten);
+                    e.evidence.extend(hit.evidence);
                 }
-                Ok(v)
-            })
-            .ctx("evaluating a flag")?;
-        let mut out = Hits::new();
-        for row in rows {
-            let row = row.ctx("evaluating a flag")?;
-            let Value::Text(id) = &row[0] else { continue };
-            let hit = out.entry(id.clone()).or_default();
-            if let Value::Text(b) = &row[1] {
-                hit.buurten.insert(b.clone());
             }
-            hit.evidence.push(evidence(&row[2..]));
+            out
         }
-        Ok(out)
-    }
-
-    fn rule_hits(
-        &self,
-        rule: &Rule,
-        reference: RefDate,
-        memo: &mut FlagMemo,
-    ) -> Result<Hits, StoreError> {
-        let mut sql = Sql::new(reference);
-        let r = Sql::REF;
-        match rule {
-            Rule::BusinessesAtAddress { min } => {
-                let m = sql.bind(i64::from(*min));
-                let text = format!(
-                    "SELECT b.address_id, a.buurt_code, count(DISTINCT b.kvk_nummer)
-                     FROM businesses b LEFT JOIN addresses a ON a.id = b.address_id
-                     WHERE b.address_id IS NOT NULL AND {BUSINESS_ACTIVE}
-                     GROUP BY b.address_id HAVING count(DISTINCT b.kvk_nummer) >= {m}"
-                );
-                self.hits(&text, &sql, &|v| {
-                    format!(
-                        "{} KvK-nummers met een actieve vestiging op dit adres",
-                        int(&v[0])
-                    )
-                })
-            }
-            Rule::BusinessChurnAtAddress {
-                min_registrations,
-                within,
-            } => {
-                let since = sql.text(&within.since(reference).iso());
-                let m = sql.bind(i64::from(*min_registrations));
-                let text = format!(
-                    "SELECT b.address_id, a.buurt_code, count(*)
-                     FROM businesses b LEFT JOIN addresses a ON a.id = b.address_id
-                     WHERE b.address_id IS NOT NULL
-                       AND b.registered_on >= {since} AND b.registered_on <= {r}
-                     GROUP BY b.address_id HAVING count(*) >= {m}"
-                );
-                let w = months(*within);
-                self.hits(&text, &sql, &|v| {
-                    format!("{} inschrijvingen op dit adres in {w}", int(&v[0]))
-                })
-            }
-            Rule::SbiRecentlyRegistered {
-                sbi_prefixes,
-                within,
-            } => {
-                let since = sql.text(&within.since(reference).iso());
-                let sbi = sql.starts_with("b.sbi_code", sbi_prefixes);
-                let text = format!(
-                    "SELECT b.vestigingsnummer, a.buurt_code, b.sbi_code, b.registered_on
-                     FROM businesses b LEFT JOIN addresses a ON a.id = b.address_id
-                     WHERE {sbi} AND b.registered_on >= {since} AND b.registered_on <= {r}"
-                );
-                let w = months(*within);
-                self.hits(&text, &sql, &|v| {
-                    format!(
-                        "SBI {} ingeschreven op {} (binnen {w})",
-                        txt(&v[0]),
-                        txt(&v[1])
-                    )
-                })
-            }
-            Rule::ResidentsPerM2 { above } => {
-                let x = sql.bind(*above);
-                let text = format!(
-                    "SELECT a.id, a.buurt_code, a.residents, a.surface_m2 FROM addresses a
-                     WHERE a.surface_m2 > 0 AND a.residents IS NOT NULL
-                       AND a.residents * 1.0 / a.surface_m2 > {x}"
-                );
-                self.hits(&text, &sql, &|v| {
-                    format!("{} ingeschrevenen op {} m²", int(&v[0]), real(&v[1]))
-                })
-            }
-            Rule::DwellingWithoutResidentsOrBusiness => {
-                let text = format!(
-                    "SELECT a.id, a.buurt_code FROM addresses a
-                     WHERE instr(',' || coalesce(a.uses, '') || ',', ',woonfunctie,') > 0
-                       AND a.residents = 0
-                       AND NOT EXISTS (SELECT 1 FROM businesses b
-                                       WHERE b.address_id = a.id AND {BUSINESS_ACTIVE})"
-                );
-                self.hits(&text, &sql, &|_| {
-                    "woonadres met 0 ingeschrevenen en geen actieve vestiging".to_owned()
-                })
-            }
-            Rule::Transfers { min, within } => {
-                let since = sql.text(&within.since(reference).iso());
-                let m = sql.bind(i64::from(*min));
-                let text = format!(
-                    "SELECT o.address_id, a.buurt_code, count(*)
-                     FROM ownership o LEFT JOIN addresses a ON a.id = o.address_id
-                     WHERE o.acquired_on >= {since} AND o.acquired_on <= {r}
-                     GROUP BY o.address_id HAVING count(*) >= {m}"
-                );
-                let w = months(*within);
-                self.hits(&text, &sql, &|v| {
-                    format!("{} overdrachten in {w}", int(&v[0]))
-                })
-            }
-            Rule::YoungLegalOwner {
-                max_age_months,
-                within,
-            } => {
-                let window = match within {
-                    Some(w) => format!(
-                        "AND o.acquired_on >= {}",
-                        sql.text(&w.since(reference).iso())
-                    ),
-                    None => String::new(),
-                };
-                let text = format!(
-                    "SELECT o.address_id, a.buurt_code, o.acquired_on, p.registered_on
-                     FROM ownership o JOIN parties p ON p.id = o.party_id
-                     LEFT JOIN addresses a ON a.id = o.address_id
-                     WHERE p.kind = 'legal' AND p.registered_on IS NOT NULL
-                       AND o.acquired_on <= {r} {window}"
-                );
-                let all = self.hits(&text, &sql, &|v| format!("{}|{}", txt(&v[0]), txt(&v[1])))?;
-                let mut out = Hits::new();
-                for (id, hit) in all {
-                    let mut ev = Vec::new();
-                    for e in &hit.evidence {
-                        let (acq, reg) = e.split_once('|').unwrap_or((e, ""));
-                        let (Some(a), Some(g)) = (RefDate::parse(acq), RefDate::parse(reg)) else {
-                            continue;
-                        };
-                        if g > a.months_back(*max_age_months) {
-                            ev.push(format!(
-                                "gekocht op {acq} door een rechtspersoon ingeschreven op {reg} \
-                                 (jonger dan {max_age_months} maanden)"
-                            ));
-                        }
-                    }
-                    if !ev.is_empty() {
-                        out.insert(
-                            id,
-                            Hit {
-                                buurten: hit.buurten,
-                                evidence: ev,
-                            },
-                        );
-                    }
-                }
-                Ok(out)
-            }
-            Rule::PartyLinks {
-                min_businesses,
-                min_addresses,
-            } => {
-                let mut parts: Vec<Hits> = Vec::new();
-                if let Some(m) = min_businesses {
-                    if memo.businesses.is_none() {
-                        let floor = memo.floor_businesses.unwrap_or(*m).min(*m);
-                        let mut sql = Sql::new(reference);
-                        let f = sql.bind(i64::from(floor));
-                        let text = format!(
-                            "SELECT r.party_id, count(DISTINCT r.kvk_nummer) FROM roles r
-                             WHERE (r.started_on IS NULL OR r.started_on <= {r})
-                               AND (r.ended_on IS NULL OR r.ended_on > {r})
-                             GROUP BY r.party_id HAVING count(DISTINCT r.kvk_nummer) >= {f}"
-                        );
-                        memo.businesses = Some(self.party_counts(&text, &sql)?);
-                    }
-                    parts.push(at_least(memo.businesses.as_ref(), *m, |n| {
-                        format!("rol in {n} bedrijven (KvK-nummers)")
-                    }));
-                }
-                if let Some(m) = min_addresses {
-                    if memo.addresses.is_none() {
-                        let floor = memo.floor_addresses.unwrap_or(*m).min(*m);
-                        let mut sql = Sql::new(reference);
-                        let f = sql.bind(i64::from(floor));
-                        // NOT INDEXED: a table scan and sort beats visiting rows in party order.
-                        let text = format!(
-                            "SELECT o.party_id, count(DISTINCT o.address_id)
-                             FROM ownership o NOT INDEXED
-                             WHERE o.acquired_on <= {r} AND (o.ended_on IS NULL OR o.ended_on > {r})
-                             GROUP BY o.party_id HAVING count(DISTINCT o.address_id) >= {f}"
-                        );
-                        memo.addresses = Some(self.party_counts(&text, &sql)?);
-                    }
-                    parts.push(at_least(memo.addresses.as_ref(), *m, |n| {
-                        format!("eigenaar van {n} adressen")
-                    }));
-                }
-                Ok(intersect(parts))
-            }
-            Rule::Signals {
-                subject,
-                min,
-                kinds,
-                sources,
-                within,
-            } => {
-                let kind = sql.text(subject.as_str());
-                let mut conds = vec![format!("s.entity_kind = {kind}"), format!("s.date <= {r}")];
-                if !kinds.is_empty() {
-                    conds.push(sql.in_list("s.kind", kinds));
-                }
-                if !sources.is_empty() {
-                    conds.push(sql.in_list("s.source", sources));
-                }
-                if let Some(w) = within {
-                    conds.push(format!("s.date >= {}", sql.text(&w.since(reference).iso())));
-                }
-                let m = sql.bind(i64::from(*min));
-                let (buurt, join) = match subject {
-                    Subject::Address => (
-                        "a.buurt_code",
-                        "LEFT JOIN addresses a ON a.id = s.entity_id",
-                    ),
-                    Subject::Business => (
-                        "a.buurt_code",
-                        "LEFT JOIN businesses b ON b.vestigingsnummer = s.entity_id \
-                         LEFT JOIN addresses a ON a.id = b.address_id",
-                    ),
-                    Subject::Party => ("NULL", ""),
-                };
-                let text = format!(
-                    "SELECT s.entity_id, {buurt}, count(*), group_concat(DISTINCT s.kind)
-                     FROM signals s {join} WHERE {} GROUP BY s.entity_id HAVING count(*) >= {m}",
-                    super::sql::all(conds)
-                );
-                let w = within.map_or("in totaal".to_owned(), |w| format!("in {}", months(w)));
-                self.hits(&text, &sql, &|v| {
-                    let kinds = txt(&v[1]).replace(',', ", ");
-                    format!("{} signalen ({kinds}) {w}", int(&v[0]))
-                })
-            }
-            Rule::All(rules) => {
-                let parts = rules
-                    .iter()
-                    .map(|r| self.rule_hits(r, reference, memo))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(intersect(parts))
-            }
-            Rule::Any(rules) => {
-                let mut out = Hits::new();
-                for r in rules {
-                    for (id, hit) in self.rule_hits(r, reference, memo)? {
-                        let e = out.entry(id).or_default();
-                        e.buurten.extend(hit.buurten);
-                        e.evidence.extend(hit.evidence);
-                    }
-                }
-                Ok(out)
-            }
-        }
+        leaf => req
+            .rules
+            .iter()
+            .position(|r| *r == leaf)
+            .map(|i| outcome.hits[i].clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -562,28 +244,6 @@ pub fn group_by_entity(
     by.into_values().collect()
 }
 
-/// The parties with a count of at least `min`, with evidence.
-fn at_least(
-    counts: Option<&BTreeMap<String, i64>>,
-    min: u32,
-    evidence: impl Fn(i64) -> String,
-) -> Hits {
-    counts
-        .into_iter()
-        .flatten()
-        .filter(|(_, n)| **n >= i64::from(min))
-        .map(|(id, n)| {
-            (
-                id.clone(),
-                Hit {
-                    buurten: BTreeSet::new(),
-                    evidence: vec![evidence(*n)],
-                },
-            )
-        })
-        .collect()
-}
-
 /// Entities found by every part, with the evidence of all parts.
 fn intersect(parts: Vec<Hits>) -> Hits {
     let mut iter = parts.into_iter();
@@ -602,32 +262,4 @@ fn intersect(parts: Vec<Hits>) -> Hits {
             .collect();
     }
     acc
-}
-
-fn int(v: &Value) -> String {
-    match v {
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) => format!("{r:.0}"),
-        Value::Text(t) => t.clone(),
-        _ => "?".to_owned(),
-    }
-}
-
-fn real(v: &Value) -> String {
-    match v {
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) if r.fract() == 0.0 => format!("{r:.0}"),
-        Value::Real(r) => format!("{r:.1}").replace('.', ","),
-        Value::Text(t) => t.clone(),
-        _ => "?".to_owned(),
-    }
-}
-
-fn txt(v: &Value) -> String {
-    match v {
-        Value::Text(t) => t.clone(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) => r.to_string(),
-        _ => "onbekend".to_owned(),
-    }
 }

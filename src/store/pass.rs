@@ -1,0 +1,245 @@
+//! The shared pass: every count spec and every flag rule of a run (all lenses at once),
+//! evaluated while streaming each entity table once. Rows come out of SQLite by plain scans
+//! (`SELECT columns FROM table`, no lens value in the SQL text at all), and everything else
+//! happens in Rust: the filters of [`filter`], the joins to an address's buurt through the
+//! in-memory [`key::AddressIndex`], per-buurt sums for counts and per-entity sums for flags.
+//!
+//! The stages run in an order where each finds what it joins to: addresses, businesses,
+//! legal parties, ownership, roles (with the per-party counts), signals. A stage runs only
+//! when a spec or rule of the run reads its table.
+
+mod addresses;
+mod businesses;
+mod evidence;
+pub(crate) mod filter;
+pub(crate) mod key;
+mod ownership;
+mod parties;
+mod signals;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::open::{Context, Store, StoreError};
+use crate::lens::{CountSpec, RefDate, Rule, Subject};
+use key::{AddressIndex, AreaKeys, Key, KeyMap, NO_AREA};
+
+use parties::PartyPlaces;
+
+/// What one rule found for one entity.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Hit {
+    /// The buurten the entity lies in.
+    pub(crate) buurten: BTreeSet<String>,
+    /// Why it fired, in Dutch.
+    pub(crate) evidence: Vec<String>,
+}
+
+/// Entities by id.
+pub(crate) type Hits = BTreeMap<String, Hit>;
+
+/// What a pass computes.
+#[derive(Debug)]
+pub(crate) struct Request<'a> {
+    /// The reference date windows count back from.
+    pub(crate) reference: RefDate,
+    /// Distinct count specs.
+    pub(crate) specs: Vec<&'a CountSpec>,
+    /// Distinct rules without `all`/`any` (their parts are listed instead).
+    pub(crate) rules: Vec<&'a Rule>,
+}
+
+/// What a pass found.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// The area codes counts are kept by: buurt codes, and the codes of areas signals are
+    /// about.
+    pub(crate) areas: Vec<String>,
+    /// Per spec (request order): the count per area code (same order as `areas`).
+    pub(crate) counts: Vec<Vec<i64>>,
+    /// Per rule (request order): the entities it holds for (parties with their places).
+    pub(crate) hits: Vec<Hits>,
+}
+
+/// The state the stages share.
+struct Run<'a> {
+    req: &'a Request<'a>,
+    /// The reference date as ISO text (dates compare as text).
+    reference: String,
+    areas: AreaKeys,
+    addresses: AddressIndex,
+    /// Every use value a business filter asks of its address, by bit.
+    use_bits: Vec<String>,
+    counts: Vec<Vec<i64>>,
+    hits: Vec<Hits>,
+    /// Addresses with an active business (for `dwelling_without_residents_or_business`).
+    active_at: HashSet<u32>,
+    /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
+    empty_dwellings: Vec<(u32, String, u32)>,
+    /// The buurt of each business, when signals about businesses are counted or flagged.
+    business_buurt: KeyMap<u32>,
+    /// (KvK number, buurt) of every business at an address with a buurt, for party places.
+    kvk_buurt: Vec<(Key, u32)>,
+    /// Hits found by address number: (rule, number, evidence), named at the end.
+    by_number: Vec<(usize, u32, String)>,
+    /// Legal parties with their registration date, when a transfer filter or rule needs them.
+    legal: KeyMap<Option<String>>,
+    parties: PartyPlaces,
+}
+
+impl Run<'_> {
+    /// Adds one to a spec's count in an area.
+    fn bump(&mut self, spec: usize, area: u32) {
+        if area == NO_AREA {
+            return;
+        }
+        let col = &mut self.counts[spec];
+        let a = area as usize;
+        if col.len() <= a {
+            col.resize(self.areas.len().max(a + 1), 0);
+        }
+        col[a] += 1;
+    }
+
+    /// The buurt code of a number, as a set of zero or one.
+    fn buurt_set(&self, area: u32) -> BTreeSet<String> {
+        self.areas
+            .code(area)
+            .map(str::to_owned)
+            .into_iter()
+            .collect()
+    }
+}
+
+impl<'a> Request<'a> {
+    /// The specs `pick` selects, with their positions.
+    fn specs<T>(&self, pick: impl Fn(&'a CountSpec) -> Option<&'a T>) -> Vec<(usize, &'a T)> {
+        self.specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| pick(s).map(|f| (i, f)))
+            .collect()
+    }
+
+    /// The rules `pick` selects, with their positions.
+    fn rules(&self, pick: impl Fn(&Rule) -> bool) -> Vec<(usize, &'a Rule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| pick(r))
+            .map(|(i, r)| (i, *r))
+            .collect()
+    }
+
+    fn any_spec(&self, pick: impl Fn(&CountSpec) -> bool) -> bool {
+        self.specs.iter().any(|s| pick(s))
+    }
+
+    fn any_rule(&self, pick: impl Fn(&Rule) -> bool) -> bool {
+        self.rules.iter().any(|r| pick(r))
+    }
+
+    /// Whether some rule is about parties (their places are then needed).
+    fn about_parties(&self) -> bool {
+        self.any_rule(|r| r.subject() == Subject::Party)
+    }
+
+    /// Whether a stage after the addresses joins to them.
+    fn joins_addresses(&self) -> bool {
+        self.any_spec(|s| !matches!(s, CountSpec::Address(_)))
+            || self.any_rule(|r| !matches!(r, Rule::ResidentsPerM2 { .. }))
+    }
+}
+
+/// Every rule without `all`/`any` in `rule`, depth first.
+pub(crate) fn leaves<'a>(rule: &'a Rule, out: &mut Vec<&'a Rule>) {
+    match rule {
+        Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|r| leaves(r, out)),
+        leaf => {
+            if !out.contains(&leaf) {
+                out.push(leaf);
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Runs the pass for `req`.
+    pub(crate) fn shared_pass(&self, req: &Request<'_>) -> Result<Outcome, StoreError> {
+        let mut use_bits: Vec<String> = Vec::new();
+        for s in &req.specs {
+            if let CountSpec::Business(f) = s {
+                for u in &f.address_uses {
+                    if !use_bits.contains(u) {
+                        use_bits.push(u.clone());
+                    }
+                }
+            }
+        }
+        let words = use_bits.len().div_ceil(64);
+        let mut run = Run {
+            req,
+            reference: req.reference.iso(),
+            areas: AreaKeys::default(),
+            addresses: AddressIndex::new(words),
+            use_bits,
+            counts: vec![Vec::new(); req.specs.len()],
+            hits: vec![Hits::new(); req.rules.len()],
+            active_at: HashSet::new(),
+            empty_dwellings: Vec::new(),
+            business_buurt: KeyMap::default(),
+            kvk_buurt: Vec::new(),
+            by_number: Vec::new(),
+            legal: KeyMap::default(),
+            parties: PartyPlaces::default(),
+        };
+        if !req.specs.is_empty() || !req.rules.is_empty() {
+            addresses::run(&self.conn, &mut run)?;
+            businesses::run(&self.conn, &mut run)?;
+            ownership::run(&self.conn, &mut run)?;
+            parties::run(&self.conn, &mut run)?;
+            signals::run(&self.conn, &mut run)?;
+        }
+        name_hits(&mut run);
+        let n = run.areas.len();
+        for col in &mut run.counts {
+            col.resize(n, 0);
+        }
+        Ok(Outcome {
+            areas: run.areas.codes().to_vec(),
+            counts: run.counts,
+            hits: run.hits,
+        })
+    }
+}
+
+/// Gives the hits found by address number their ids, with one walk over the index.
+fn name_hits(run: &mut Run<'_>) {
+    let wanted: HashSet<u32> = run.by_number.iter().map(|(_, n, _)| *n).collect();
+    let ids = run.addresses.ids(&wanted);
+    for (i, n, evidence) in std::mem::take(&mut run.by_number) {
+        let Some(id) = ids.get(&n) else { continue };
+        let buurten = run.buurt_set(run.addresses.buurt(n));
+        run.hits[i].insert(
+            id.clone(),
+            Hit {
+                buurten,
+                evidence: vec![evidence],
+            },
+        );
+    }
+}
+
+/// Streams the rows of `sql` (no parameters) into `each`.
+fn stream(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    what: &str,
+    mut each: impl FnMut(&rusqlite::Row<'_>) -> Result<(), rusqlite::Error>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(sql).ctx(what)?;
+    let mut rows = stmt.query([]).ctx(what)?;
+    while let Some(row) = rows.next().ctx(what)? {
+        each(row).ctx(what)?;
+    }
+    Ok(())
+}

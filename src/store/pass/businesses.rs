@@ -1,0 +1,216 @@
+//! The business stage: one scan of `businesses`, each row joined to its address through the
+//! index. Counts the business specs per buurt and evaluates the rules about businesses and
+//! the businesses at an address (`businesses_at_address`, `business_churn_at_address`,
+//! `sbi_recently_registered`, the second half of `dwelling_without_residents_or_business`).
+//! Keeps each business's buurt when signals about businesses are read later, and each KvK
+//! number's buurten when parties are placed.
+
+use std::collections::HashMap;
+
+use crate::lens::{CountSpec, Months, Rule, Subject};
+use crate::store::open::StoreError;
+
+use super::addresses::finish_dwellings;
+use super::evidence::months;
+use super::filter::{BusinessRow, BusinessTest, active, within};
+use super::key::{Key, NO_AREA, number, text};
+use super::{Run, stream};
+
+/// Per address number: how many times a window rule's condition held.
+type PerAddress = HashMap<u32, i64>;
+
+pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    let req = run.req;
+    let reference = req.reference;
+    let words = run.use_bits.len().div_ceil(64);
+    let bits = run.use_bits.clone();
+    let tests: Vec<(usize, BusinessTest<'_>)> = req
+        .specs(|s| match s {
+            CountSpec::Business(f) => Some(f),
+            _ => None,
+        })
+        .into_iter()
+        .map(|(i, f)| {
+            let t = BusinessTest::new(f, reference, words, |u| {
+                bits.iter().position(|b| b == u).unwrap_or(0)
+            });
+            (i, t)
+        })
+        .collect();
+    let at_address = req.rules(|r| matches!(r, Rule::BusinessesAtAddress { .. }));
+    let churn: Vec<(usize, u32, Months, String)> = req
+        .rules(|r| matches!(r, Rule::BusinessChurnAtAddress { .. }))
+        .into_iter()
+        .filter_map(|(i, r)| match r {
+            Rule::BusinessChurnAtAddress {
+                min_registrations,
+                within,
+            } => Some((
+                i,
+                *min_registrations,
+                *within,
+                within.since(reference).iso(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let sbi: Vec<(usize, &[String], Months, String)> = req
+        .rules(|r| matches!(r, Rule::SbiRecentlyRegistered { .. }))
+        .into_iter()
+        .filter_map(|(i, r)| match r {
+            Rule::SbiRecentlyRegistered {
+                sbi_prefixes,
+                within,
+            } => Some((
+                i,
+                sbi_prefixes.as_slice(),
+                *within,
+                within.since(reference).iso(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let dwelling = req.any_rule(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness));
+    let keep_buurt = req.any_spec(|s| matches!(s, CountSpec::Signal(_)))
+        || req.any_rule(|r| {
+            matches!(
+                r,
+                Rule::Signals {
+                    subject: Subject::Business,
+                    ..
+                }
+            )
+        });
+    let keep_kvk = req.about_parties();
+    if tests.is_empty()
+        && at_address.is_empty()
+        && churn.is_empty()
+        && sbi.is_empty()
+        && !dwelling
+        && !keep_buurt
+        && !keep_kvk
+    {
+        return Ok(());
+    }
+    let r = run.reference.clone();
+    let mut active_kvk: Vec<(u32, Key)> = Vec::new();
+    let mut churned: Vec<PerAddress> = vec![PerAddress::new(); churn.len()];
+    stream(
+        conn,
+        "SELECT vestigingsnummer, kvk_nummer, sbi_code, legal_form, address_id,
+                registered_on, ended_on, employees
+         FROM businesses",
+        "reading businesses",
+        |row| {
+            let vest = text(row.get_ref(0)?);
+            let kvk = text(row.get_ref(1)?);
+            let address = text(row.get_ref(4)?).map(|a| run.addresses.number(a));
+            let (buurt, present) = match address {
+                Some(n) => (run.addresses.buurt(n), run.addresses.present(n)),
+                None => (NO_AREA, false),
+            };
+            let b = BusinessRow {
+                sbi: text(row.get_ref(2)?),
+                legal_form: text(row.get_ref(3)?),
+                registered: text(row.get_ref(5)?),
+                ended: text(row.get_ref(6)?),
+                employees: number(row.get_ref(7)?),
+                surface: address.and_then(|n| run.addresses.surface(n)),
+            };
+            if present {
+                let n = address.unwrap_or(0);
+                for (i, t) in &tests {
+                    let uses = !t.use_mask.is_empty() && run.addresses.has_use(n, &t.use_mask);
+                    if t.matches(&b, &r, uses) {
+                        run.bump(*i, buurt);
+                    }
+                }
+            }
+            if let Some(n) = address {
+                if active(b.registered, b.ended, &r) {
+                    if !at_address.is_empty()
+                        && let Some(k) = kvk
+                    {
+                        active_kvk.push((n, Key::new(k)));
+                    }
+                    if dwelling {
+                        run.active_at.insert(n);
+                    }
+                }
+                for (c, (_, _, _, since)) in churned.iter_mut().zip(&churn) {
+                    if within(b.registered, since, &r) {
+                        *c.entry(n).or_default() += 1;
+                    }
+                }
+            }
+            for (i, prefixes, w, since) in &sbi {
+                if let (Some(v), Some(s)) = (vest, b.sbi)
+                    && prefixes.iter().any(|p| s.starts_with(p.as_str()))
+                    && within(b.registered, since, &r)
+                {
+                    let hit = run.hits[*i].entry(v.to_owned()).or_default();
+                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.evidence.push(format!(
+                        "SBI {s} ingeschreven op {} (binnen {})",
+                        b.registered.unwrap_or("onbekend"),
+                        months(*w)
+                    ));
+                }
+            }
+            if buurt != NO_AREA {
+                if keep_buurt && let Some(v) = vest {
+                    run.business_buurt.insert(Key::new(v), buurt);
+                }
+                if keep_kvk && let Some(k) = kvk {
+                    run.kvk_buurt.push((Key::new(k), buurt));
+                }
+            }
+            Ok(())
+        },
+    )?;
+    if !at_address.is_empty() {
+        active_kvk.sort_unstable();
+        active_kvk.dedup();
+        let mut per: PerAddress = PerAddress::new();
+        for (n, _) in &active_kvk {
+            *per.entry(*n).or_default() += 1;
+        }
+        for (i, rule) in at_address {
+            let Rule::BusinessesAtAddress { min } = rule else {
+                continue;
+            };
+            address_hits(run, i, reaching(&per, *min), |n| {
+                format!("{n} KvK-nummers met een actieve vestiging op dit adres")
+            });
+        }
+    }
+    for ((i, min, w, _), per) in churn.iter().zip(&churned) {
+        let w = months(*w);
+        address_hits(run, *i, reaching(per, *min), |n| {
+            format!("{n} inschrijvingen op dit adres in {w}")
+        });
+    }
+    finish_dwellings(run);
+    Ok(())
+}
+
+/// The address numbers whose count reaches `min`.
+fn reaching(per: &PerAddress, min: u32) -> Vec<(u32, i64)> {
+    per.iter()
+        .filter(|(_, c)| **c >= i64::from(min))
+        .map(|(n, c)| (*n, *c))
+        .collect()
+}
+
+/// `found` (address number, count) as hits of rule `i`, with one evidence line each; the
+/// ids are looked up once for all rules at the end of the pass.
+pub(super) fn address_hits(
+    run: &mut Run<'_>,
+    i: usize,
+    found: Vec<(u32, i64)>,
+    evidence: impl Fn(i64) -> String,
+) {
+    for (n, c) in found {
+        run.by_number.push((i, n, evidence(c)));
+    }
+}

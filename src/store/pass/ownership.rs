@@ -1,0 +1,146 @@
+//! The ownership stage: the legal parties (one filtered scan of `parties`, when a transfer
+//! filter or rule asks about them), then one scan of `ownership`, each row joined to its
+//! address through the index. Counts the transfer specs per buurt, evaluates `transfers` and
+//! `young_legal_owner`, and keeps the current ownerships for the party stage.
+
+use crate::lens::{CountSpec, Months, RefDate, Rule};
+use crate::store::open::StoreError;
+
+use super::businesses::address_hits;
+use super::evidence::months;
+use super::filter::{TransferTest, within};
+use super::key::{Key, text};
+use super::{Run, stream};
+
+pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    let req = run.req;
+    let reference = req.reference;
+    let specs = req.specs(|s| match s {
+        CountSpec::Transfer(f) => Some(f),
+        _ => None,
+    });
+    let tests: Vec<(usize, TransferTest)> = specs
+        .iter()
+        .map(|(i, f)| (*i, TransferTest::new(f, reference)))
+        .collect();
+    let windows: Vec<(usize, u32, Months, String)> = req
+        .rules(|r| matches!(r, Rule::Transfers { .. }))
+        .into_iter()
+        .filter_map(|(i, r)| match r {
+            Rule::Transfers { min, within } => {
+                Some((i, *min, *within, within.since(reference).iso()))
+            }
+            _ => None,
+        })
+        .collect();
+    let young: Vec<(usize, u32, Option<String>)> = req
+        .rules(|r| matches!(r, Rule::YoungLegalOwner { .. }))
+        .into_iter()
+        .filter_map(|(i, r)| match r {
+            Rule::YoungLegalOwner {
+                max_age_months,
+                within,
+            } => Some((i, *max_age_months, within.map(|w| w.since(reference).iso()))),
+            _ => None,
+        })
+        .collect();
+    let parties = req.about_parties();
+    if tests.is_empty() && windows.is_empty() && young.is_empty() && !parties {
+        return Ok(());
+    }
+    if !young.is_empty() || specs.iter().any(|(_, f)| f.to_legal_person) {
+        stream(
+            conn,
+            "SELECT id, registered_on FROM parties WHERE kind = 'legal'",
+            "reading legal parties",
+            |row| {
+                if let Some(id) = text(row.get_ref(0)?) {
+                    let reg = text(row.get_ref(1)?).map(str::to_owned);
+                    run.legal.insert(Key::new(id), reg);
+                }
+                Ok(())
+            },
+        )?;
+    }
+    let r = run.reference.clone();
+    let mut per_window: Vec<Vec<u32>> = vec![Vec::new(); windows.len()];
+    stream(
+        conn,
+        "SELECT address_id, party_id, acquired_on, ended_on FROM ownership ORDER BY rowid",
+        "reading ownership",
+        |row| {
+            let (Some(address), Some(acquired)) = (text(row.get_ref(0)?), text(row.get_ref(2)?))
+            else {
+                return Ok(());
+            };
+            let party = text(row.get_ref(1)?);
+            let n = run.addresses.number(address);
+            let buurt = run.addresses.buurt(n);
+            // Legal parties are few: their registration date is copied out.
+            let legal: Option<Option<String>> = match party {
+                Some(p) if !run.legal.is_empty() => run.legal.get(&Key::new(p)).cloned(),
+                _ => None,
+            };
+            if run.addresses.present(n) {
+                for (i, t) in &tests {
+                    if t.matches(acquired, legal.is_some(), &r) {
+                        run.bump(*i, buurt);
+                    }
+                }
+            }
+            for (counts, (_, _, _, since)) in per_window.iter_mut().zip(&windows) {
+                if within(Some(acquired), since, &r) {
+                    let at = n as usize;
+                    if counts.len() <= at {
+                        counts.resize(run.addresses.len(), 0);
+                    }
+                    counts[at] += 1;
+                }
+            }
+            if let Some(Some(registered)) = &legal
+                && acquired <= r.as_str()
+            {
+                for (i, max_age, since) in &young {
+                    if since.as_deref().is_some_and(|s| acquired < s) {
+                        continue;
+                    }
+                    let hit = run.hits[*i].entry(address.to_owned()).or_default();
+                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    if let (Some(a), Some(g)) =
+                        (RefDate::parse(acquired), RefDate::parse(registered))
+                        && g > a.months_back(*max_age)
+                    {
+                        hit.evidence.push(format!(
+                            "gekocht op {acquired} door een rechtspersoon ingeschreven op \
+                             {registered} (jonger dan {max_age} maanden)"
+                        ));
+                    }
+                }
+            }
+            if parties
+                && let Some(p) = party
+                && acquired <= r.as_str()
+            {
+                let ended = text(row.get_ref(3)?);
+                if ended.is_none_or(|e| e > r.as_str()) {
+                    run.parties.own(p, n, buurt);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    for (i, _, _) in &young {
+        run.hits[*i].retain(|_, h| !h.evidence.is_empty());
+    }
+    for ((i, min, w, _), counts) in windows.iter().zip(&per_window) {
+        let found: Vec<(u32, i64)> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c >= *min && **c > 0)
+            .map(|(n, c)| (n as u32, i64::from(*c)))
+            .collect();
+        let w = months(*w);
+        address_hits(run, *i, found, |n| format!("{n} overdrachten in {w}"));
+    }
+    Ok(())
+}
