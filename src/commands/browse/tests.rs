@@ -15,11 +15,9 @@ fn demo() -> (tempfile::TempDir, StoreSource, Manifest) {
     let store = Store::open_read_only(&db).unwrap();
     let lenses = crate::lens::load(&crate::lens::LoadOptions::default()).lenses;
     let reference = store.default_reference_date(RefDate::today()).unwrap();
-    (
-        dir,
-        StoreSource::new(store, lenses, reference).unwrap(),
-        manifest,
-    )
+    let mut source = StoreSource::new(store, lenses, reference).unwrap();
+    source.wait_idle();
+    (dir, source, manifest)
 }
 
 fn request(source: &StoreSource, lens: &str) -> ScoreRequest {
@@ -60,7 +58,7 @@ fn the_interface_reads_scores_details_entities_and_search_from_the_database() {
             .find(|l| l.id == "hennep")
             .unwrap()
             .top_tier
-            >= 1
+            >= Some(1)
     );
 
     // Restricting to a gemeente keeps only its areas.
