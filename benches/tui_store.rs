@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use schouw::commands::browse::StoreSource;
-use schouw::lens::{self, LoadOptions, RefDate};
+use schouw::lens::{self, LoadOptions};
 use schouw::model::AreaLevel;
 use schouw::store::Store;
 use schouw::tui::app::{App, Effect};
@@ -163,11 +163,9 @@ fn main() {
     let start = Instant::now();
     let store = Store::open_read_only(&db).expect("open the database");
     let lenses = lens::load(&LoadOptions::default()).lenses;
-    let reference = store
-        .default_reference_date(RefDate::today())
-        .expect("reference date");
     let opened = start.elapsed();
-    let mut source = StoreSource::new(store, lenses, reference).expect("source");
+    // As `schouw open` without --as-of: the worker finds the reference date.
+    let mut source = StoreSource::new(store, lenses, None).expect("source");
     let (tx, wake) = mpsc::channel();
     source.set_waker(Box::new(move || {
         let _ = tx.send(());

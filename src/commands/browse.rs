@@ -28,7 +28,8 @@ pub struct StoreSource {
     store: Store,
     lenses: Vec<Lens>,
     summaries: Vec<LensSummary>,
-    reference: RefDate,
+    /// The reference date; `None` until the worker has found it (see [`Worker::spawn`]).
+    reference: Option<RefDate>,
     computed: HashMap<ScoreKey, Result<Box<Computed>, String>>,
     flags: HashMap<String, Result<Vec<FlaggedEntity>, String>>,
     /// Scores and flags off the input path; `None` for a database in memory, whose work is
@@ -39,8 +40,13 @@ pub struct StoreSource {
 impl StoreSource {
     /// Opens the source. For a database file this starts the background worker on a
     /// read-only connection of its own, which scores every lens at its own settings (the lens
-    /// panel's top-tier counts) and evaluates its flags; nothing here waits for that.
-    pub fn new(store: Store, lenses: Vec<Lens>, reference: RefDate) -> anyhow::Result<Self> {
+    /// panel's top-tier counts) and evaluates its flags; nothing here waits for that. Without
+    /// a `reference` date the newest date in the data is taken, found by the worker too.
+    pub fn new(
+        store: Store,
+        lenses: Vec<Lens>,
+        reference: Option<RefDate>,
+    ) -> anyhow::Result<Self> {
         let worker = match store.path() {
             Some(path) => Some(Worker::spawn(
                 Store::open_read_only(path)?,
@@ -49,6 +55,10 @@ impl StoreSource {
                 worker::initial_jobs(&lenses),
             )?),
             None => None,
+        };
+        let reference = match (&worker, reference) {
+            (None, None) => Some(worker::newest_reference(&store)),
+            (_, r) => r,
         };
         Ok(StoreSource {
             store,
@@ -81,13 +91,25 @@ impl StoreSource {
             .ok_or_else(|| format!("onbekende lens {id}"))
     }
 
+    /// The reference date, waiting for the worker to find it if need be (it is the worker's
+    /// first result, so anything scored has it already).
+    fn reference(&mut self) -> RefDate {
+        while self.reference.is_none() {
+            match self.worker.as_ref().and_then(Worker::wait_done) {
+                Some(d) => self.take(d),
+                None => self.reference = Some(worker::newest_reference(&self.store)),
+            }
+        }
+        self.reference.unwrap_or_else(RefDate::today)
+    }
+
     fn take(&mut self, done: Done) {
         match done {
+            Done::Reference(r) => self.reference = Some(r),
             Done::Score(key, result) => {
-                if let Ok(c) = &result
-                    && let Some(i) = self.lenses.iter().position(|l| worker::own_key(l) == key)
-                {
-                    self.summaries[i].top_tier = Some(c.top_tier);
+                if let Some(i) = self.lenses.iter().position(|l| worker::own_key(l) == key) {
+                    // A lens that cannot be scored has no area in the top tier.
+                    self.summaries[i].top_tier = Some(result.as_ref().map_or(0, |c| c.top_tier));
                 }
                 self.computed.insert(key, result);
             }
@@ -151,14 +173,16 @@ impl StoreSource {
     fn compute_here(&mut self, job: &Job) {
         match job {
             Job::Score(keys) => {
-                for (k, r) in worker::compute(&self.store, &self.lenses, keys, self.reference) {
+                let reference = self.reference();
+                for (k, r) in worker::compute(&self.store, &self.lenses, keys, reference) {
                     self.take(Done::Score(k, r));
                 }
             }
             Job::Flags(id) => {
+                let reference = self.reference();
                 let r = self.lens(id).and_then(|l| {
                     self.store
-                        .lens_flags(l, self.reference)
+                        .lens_flags(l, reference)
                         .map_err(|e| e.to_string())
                 });
                 self.flags.insert(id.clone(), r);

@@ -45,6 +45,8 @@ pub enum Job {
 
 /// A finished job.
 pub enum Done {
+    /// The reference date the worker found (sent first, when it was not given).
+    Reference(RefDate),
     Score(ScoreKey, Result<Box<Computed>, String>),
     Flags(String, Result<Vec<FlaggedEntity>, String>),
 }
@@ -74,10 +76,12 @@ pub struct Worker {
 
 impl Worker {
     /// Starts the worker on `store` (a connection of its own) with `jobs` queued.
+    /// Without a `reference` the worker first finds the newest date in the data (a scan of
+    /// three large tables) and sends it as [`Done::Reference`].
     pub fn spawn(
         store: Store,
         lenses: Vec<Lens>,
-        reference: RefDate,
+        reference: Option<RefDate>,
         jobs: Vec<Job>,
     ) -> std::io::Result<Worker> {
         let shared = Arc::new(Shared {
@@ -159,7 +163,30 @@ pub fn own_key(lens: &Lens) -> ScoreKey {
     )
 }
 
-fn run(shared: &Shared, store: &Store, lenses: &[Lens], reference: RefDate, tx: &Sender<Done>) {
+/// The reference date of a session opened without one: the newest date in the data, capped
+/// at today (today when it cannot be read).
+pub fn newest_reference(store: &Store) -> RefDate {
+    let today = RefDate::today();
+    store.default_reference_date(today).unwrap_or(today)
+}
+
+fn run(
+    shared: &Shared,
+    store: &Store,
+    lenses: &[Lens],
+    reference: Option<RefDate>,
+    tx: &Sender<Done>,
+) {
+    let reference = match reference {
+        Some(r) => r,
+        None => {
+            let r = newest_reference(store);
+            if tx.send(Done::Reference(r)).is_err() {
+                return;
+            }
+            r
+        }
+    };
     let mut scored: HashSet<ScoreKey> = HashSet::new();
     loop {
         let job = {
