@@ -43,7 +43,7 @@ impl DataSource for Slow {
     fn ready(&mut self, need: Need<'_>) -> bool {
         match need {
             Need::Scores(_) | Need::Area(..) => self.1.scores.get(),
-            Need::Flags(_) | Need::AllFlags => self.1.flags.get(),
+            Need::Flags(_) => self.1.flags.get(),
         }
     }
     fn lenses(&self) -> Vec<LensSummary> {

@@ -23,6 +23,9 @@ use worker::{Computed, Done, Job, ScoreKey, Worker};
 /// How many flagged entities or signals a list shows at most per request.
 const LIST_LIMIT: usize = 200;
 
+/// How many lenses' flagged entities are kept at once.
+const FLAG_LENSES: usize = 2;
+
 /// The interface's view of one database.
 pub struct StoreSource {
     store: Store,
@@ -32,6 +35,8 @@ pub struct StoreSource {
     reference: Option<RefDate>,
     computed: HashMap<ScoreKey, Result<Box<Computed>, String>>,
     flags: HashMap<String, Result<Vec<FlaggedEntity>, String>>,
+    /// Lenses in `flags`, oldest first.
+    flag_order: Vec<String>,
     /// Scores and flags off the input path; `None` for a database in memory, whose work is
     /// done on the spot (there is no second connection to it).
     worker: Option<Worker>,
@@ -67,6 +72,7 @@ impl StoreSource {
             reference,
             computed: HashMap::new(),
             flags: HashMap::new(),
+            flag_order: Vec::new(),
             worker,
         })
     }
@@ -113,9 +119,7 @@ impl StoreSource {
                 }
                 self.computed.insert(key, result);
             }
-            Done::Flags(id, result) => {
-                self.flags.insert(id, result);
-            }
+            Done::Flags(id, result) => self.keep_flags(id, result),
         }
     }
 
@@ -185,8 +189,20 @@ impl StoreSource {
                         .lens_flags(l, reference)
                         .map_err(|e| e.to_string())
                 });
-                self.flags.insert(id.clone(), r);
+                self.keep_flags(id.clone(), r);
             }
+        }
+    }
+
+    /// Keeps the flags of a lens, letting go of the oldest beyond [`FLAG_LENSES`]: at
+    /// national scale one lens's flagged entities take tens of megabytes.
+    fn keep_flags(&mut self, id: String, result: Result<Vec<FlaggedEntity>, String>) {
+        self.flag_order.retain(|l| *l != id);
+        self.flag_order.push(id.clone());
+        self.flags.insert(id, result);
+        while self.flag_order.len() > FLAG_LENSES {
+            let old = self.flag_order.remove(0);
+            self.flags.remove(&old);
         }
     }
 
@@ -242,16 +258,6 @@ impl DataSource for StoreSource {
                 Err(_) => true,
             },
             Need::Flags(lens) => self.need(Job::Flags(lens.to_owned())),
-            Need::AllFlags => {
-                // Every lens's flags are queued from the start: no reordering here, so this
-                // never pushes ahead of what the user asked for last.
-                let ids: Vec<String> = self.lenses.iter().map(|l| l.id.clone()).collect();
-                self.absorb();
-                match self.worker {
-                    Some(_) => ids.iter().all(|id| self.flags.contains_key(id)),
-                    None => ids.into_iter().all(|id| self.need(Job::Flags(id))),
-                }
-            }
         }
     }
 
@@ -322,7 +328,7 @@ impl DataSource for StoreSource {
     }
 
     /// With the flags of every lens whose flags are at hand (the interface asks again while
-    /// `Need::AllFlags` is not ready).
+    /// `Need::Flags` of the lens in use is not ready).
     fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String> {
         self.absorb();
         let mut flags = Vec::new();

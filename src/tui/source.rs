@@ -325,10 +325,9 @@ pub enum Need<'a> {
     Scores(&'a ScoreRequest),
     /// What [`DataSource::area_detail`] needs to score this area (at its own level).
     Area(&'a ScoreRequest, &'a str),
-    /// The flagged entities of one lens ([`DataSource::flagged_page`]).
+    /// The flagged entities of one lens ([`DataSource::flagged_page`], and the flags on
+    /// [`DataSource::entity`]).
     Flags(&'a str),
-    /// The flags of every lens (the flags on [`DataSource::entity`]).
-    AllFlags,
 }
 
 /// Called by a source's background work when something it computed is ready; the event
@@ -359,6 +358,8 @@ pub trait DataSource {
     /// One area under the settings of the table it was opened from. The area may be at another
     /// level than `req.level` (opened by code or from the finder): score it among its own level.
     fn area_detail(&mut self, req: &ScoreRequest, area: &str) -> Result<AreaDetail, String>;
+    /// With the flags of the lenses whose flags are at hand: the app asks
+    /// [`Need::Flags`] for the lens in use first, and asks again once it is ready.
     fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String>;
     /// The next page of flagged entities of `lens` in `area`, after key `after`.
     fn flagged_page(

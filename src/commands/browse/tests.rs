@@ -207,8 +207,14 @@ fn the_worker_scores_and_flags_off_the_input_path_and_wakes_the_interface() {
             .iter()
             .all(|r| r.code.starts_with("WK"))
     );
-    wait(&mut source, &|s| s.ready(Need::AllFlags));
-    assert!(source.lenses().iter().all(|l| l.top_tier.is_some()));
+    wait(&mut source, &|s| s.ready(Need::Flags("hennep")));
+    // The gemeente of the top-ranked buurt holds flagged entities of the lens.
+    let gemeente = source.scores(&req).unwrap()[0].gemeente_code.clone();
+    let page = source.flagged_page("hennep", &gemeente, None, 5).unwrap();
+    assert!(!page.is_empty() && page.len() <= 5);
+    wait(&mut source, &|s| {
+        s.lenses().iter().all(|l| l.top_tier.is_some())
+    });
     let today = RefDate::today();
     assert!(source.reference() <= today);
 }

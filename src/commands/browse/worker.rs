@@ -2,9 +2,10 @@
 //! which at national scale take seconds each, on a thread of its own with its own read-only
 //! connection, so the interface's input path never waits for them.
 //!
-//! Jobs wait in one queue. At the start every lens is queued: its scores at its own settings
-//! (lenses at the same level share one indicator pass) and then its flags. What the user asks
-//! for moves to the front. Each result goes back over a channel and the waker is called, so
+//! Jobs wait in one queue. At the start every lens's scores at its own settings are queued,
+//! one lens per job: an indicator pass holds every flagged entity of its lenses in memory, so
+//! lenses are not batched. A lens's flags are evaluated when the interface first needs them.
+//! What the user asks for moves to the front. Each result goes back over a channel and the waker is called, so
 //! the event loop can send [`crate::tui::keys::Action::Loaded`]. Dropping the [`Worker`] closes
 //! the queue; the thread ends after the job it is running (it is never waited for, so quitting
 //! stays prompt).
@@ -134,24 +135,12 @@ impl Drop for Worker {
     }
 }
 
-/// The jobs queued at the start: every lens's own scores, grouped by level with the first
-/// lens's level first, then every lens's flags in catalogue order.
+/// The jobs queued at the start: every lens's own scores, in catalogue order.
 pub fn initial_jobs(lenses: &[Lens]) -> Vec<Job> {
-    let mut levels: Vec<Level> = Vec::new();
-    let mut batches: HashMap<Level, Vec<ScoreKey>> = HashMap::new();
-    for l in lenses {
-        let key = own_key(l);
-        if !levels.contains(&key.1) {
-            levels.push(key.1);
-        }
-        batches.entry(key.1).or_default().push(key);
-    }
-    let mut jobs: Vec<Job> = levels
-        .into_iter()
-        .filter_map(|l| batches.remove(&l).map(Job::Score))
-        .collect();
-    jobs.extend(lenses.iter().map(|l| Job::Flags(l.id.clone())));
-    jobs
+    lenses
+        .iter()
+        .map(|l| Job::Score(vec![own_key(l)]))
+        .collect()
 }
 
 /// The key of a lens at its own level and comparison set.

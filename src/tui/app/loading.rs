@@ -1,7 +1,7 @@
 //! Background work arriving: on [`Action::Loaded`] the app asks the source again for what it
 //! showed as "berekenen…": the score table, the lens panel's top-tier counts, an area waiting
-//! to open, the flagged list of an open area and the flags of an open (or about to be shown)
-//! entity. Each of these asks [`DataSource::ready`] first, so nothing here waits either.
+//! to open, the flagged list of an open area and the flags (under the lens in use) of an open
+//! (or about to be shown) entity. Each of these asks [`DataSource::ready`] first, so nothing here waits either.
 
 use super::purpose::Pending;
 use super::*;
@@ -70,7 +70,8 @@ impl App {
         if !any {
             return;
         }
-        let all = self.source.ready(Need::AllFlags);
+        let lens = self.lens().map(|l| l.id.clone()).unwrap_or_default();
+        let all = self.source.ready(Need::Flags(&lens));
         let mut views: Vec<&mut EntityView> = self
             .stack
             .iter_mut()

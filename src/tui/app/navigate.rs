@@ -148,6 +148,14 @@ impl App {
             v.detail.row.code.clone(),
             last.key.clone(),
         );
+        // The source may have let the lens's flags go: the list refills once they are back.
+        if !self.source.ready(Need::Flags(&lens)) {
+            if let Some(Screen::Area(v)) = self.stack.last_mut() {
+                v.flags_pending = true;
+                v.more = false;
+            }
+            return;
+        }
         let page = self.source.flagged_page(&lens, &area, &after);
         if let Some(Screen::Area(v)) = self.stack.last_mut() {
             match page {
