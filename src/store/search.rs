@@ -17,8 +17,12 @@ pub enum CandidateKind {
     Area,
     /// An address.
     Address,
+    /// An address found by its postcode (the text starts with the postcode).
+    Postcode,
     /// An establishment.
     Business,
+    /// An establishment found by its KvK or vestigingsnummer (the text starts with it).
+    Kvk,
 }
 
 /// One candidate for the finder.
@@ -124,11 +128,17 @@ impl Store {
             self.search_postcodes(p, limit, &mut out)?;
         }
         for t in &texts {
-            self.search_businesses(BUSINESS_BY_NAME, t, limit, &mut out)?;
+            self.search_businesses(
+                CandidateKind::Business,
+                BUSINESS_BY_NAME,
+                t,
+                limit,
+                &mut out,
+            )?;
         }
         if let Some(d) = &q.digits {
-            self.search_businesses(BUSINESS_BY_KVK, d, limit, &mut out)?;
-            self.search_businesses(BUSINESS_BY_NUMBER, d, limit, &mut out)?;
+            self.search_businesses(CandidateKind::Kvk, BUSINESS_BY_KVK, d, limit, &mut out)?;
+            self.search_businesses(CandidateKind::Kvk, BUSINESS_BY_NUMBER, d, limit, &mut out)?;
         }
         // Each query may find what an earlier one found.
         let mut seen = std::collections::HashSet::new();
@@ -203,14 +213,11 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {ADDRESS_COLUMNS} FROM addresses
-                 WHERE postcode >= ?1 AND postcode < ?2 ORDER BY postcode, number LIMIT ?3"
-            ))
+            .prepare_cached(POSTCODES)
             .ctx("searching postcodes")?;
         let rows = stmt
             .query_map(params![postcode, prefix_end(postcode), limit as i64], |r| {
-                candidate(CandidateKind::Address, r)
+                candidate(CandidateKind::Postcode, r)
             })
             .ctx("searching postcodes")?;
         out.extend(
@@ -223,6 +230,7 @@ impl Store {
     /// Businesses by one of the range queries below, from `prefix` on.
     fn search_businesses(
         &self,
+        kind: CandidateKind,
         sql: &str,
         prefix: &str,
         limit: usize,
@@ -231,7 +239,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(sql).ctx("searching businesses")?;
         let rows = stmt
             .query_map(params![prefix, prefix_end(prefix), limit as i64], |r| {
-                candidate(CandidateKind::Business, r)
+                candidate(kind, r)
             })
             .ctx("searching businesses")?;
         out.extend(
@@ -247,13 +255,19 @@ const ADDRESS_COLUMNS: &str =
     "id, street || ' ' || number || coalesce(letter, '') || coalesce('-' || addition, ''),
     trim(coalesce(postcode, '') || ' ' || coalesce(city, ''))";
 
+/// Addresses by postcode, the postcode first in the text (the finder ranks on it).
+const POSTCODES: &str =
+    "SELECT id, postcode || ' ' || street || ' ' || number || coalesce(letter, '')
+        || coalesce('-' || addition, ''), coalesce(city, '')
+     FROM addresses WHERE postcode >= ?1 AND postcode < ?2 ORDER BY postcode, number LIMIT ?3";
+
 const BUSINESS_BY_NAME: &str = "SELECT vestigingsnummer, name, 'KvK ' || kvk_nummer FROM businesses
      WHERE name COLLATE NOCASE >= ?1 AND name COLLATE NOCASE < ?2
      ORDER BY name COLLATE NOCASE LIMIT ?3";
-const BUSINESS_BY_KVK: &str = "SELECT vestigingsnummer, name, 'KvK ' || kvk_nummer FROM businesses
+const BUSINESS_BY_KVK: &str = "SELECT vestigingsnummer, kvk_nummer || ' ' || name, 'vestiging ' || vestigingsnummer FROM businesses
      WHERE kvk_nummer >= ?1 AND kvk_nummer < ?2 ORDER BY kvk_nummer LIMIT ?3";
 const BUSINESS_BY_NUMBER: &str =
-    "SELECT vestigingsnummer, name, 'KvK ' || kvk_nummer FROM businesses
+    "SELECT vestigingsnummer, vestigingsnummer || ' ' || name, 'KvK ' || kvk_nummer FROM businesses
      WHERE vestigingsnummer >= ?1 AND vestigingsnummer < ?2 ORDER BY vestigingsnummer LIMIT ?3";
 
 fn candidate(kind: CandidateKind, r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {

@@ -124,13 +124,16 @@ fn postcodes_kvk_and_vestigingsnummers_match_from_their_start() {
     let store = store();
     let c = store.search_candidates("9901 a", 50).unwrap();
     assert_eq!(
-        texts(&c, CandidateKind::Address),
-        ["Kerkweg 1", "Kerkweg 2", "Kerkweg 3"]
+        texts(&c, CandidateKind::Postcode),
+        ["9901AB Kerkweg 1", "9901AB Kerkweg 2", "9901AB Kerkweg 3"]
     );
     let c = store.search_candidates("8765", 50).unwrap();
-    assert_eq!(texts(&c, CandidateKind::Business), ["bakker & zn"]);
+    assert_eq!(texts(&c, CandidateKind::Kvk), ["87654321 bakker & zn"]);
     let c = store.search_candidates("00001111", 50).unwrap();
-    assert_eq!(texts(&c, CandidateKind::Business), ["Kapsalon Kerkzicht"]);
+    assert_eq!(
+        texts(&c, CandidateKind::Kvk),
+        ["000011111111 Kapsalon Kerkzicht"]
+    );
 }
 
 #[test]
@@ -152,13 +155,9 @@ fn every_query_over_the_large_tables_uses_an_index() {
            AND (?3 IS NULL OR number >= ?3)
          ORDER BY street COLLATE NOCASE, number LIMIT 10"
     );
-    let postcodes = format!(
-        "SELECT {ADDRESS_COLUMNS} FROM addresses
-         WHERE postcode >= ?1 AND postcode < ?2 ORDER BY postcode, number LIMIT ?3"
-    );
     for (sql, index) in [
         (streets.as_str(), "addresses_by_street"),
-        (postcodes.as_str(), "addresses_by_postcode"),
+        (POSTCODES, "addresses_by_postcode"),
         (BUSINESS_BY_NAME, "businesses_by_name"),
         (BUSINESS_BY_KVK, "businesses_by_kvk"),
         (BUSINESS_BY_NUMBER, "sqlite_autoindex_businesses_1"),

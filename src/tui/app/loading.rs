@@ -8,7 +8,6 @@ use super::*;
 
 impl App {
     pub(super) fn loaded(&mut self) {
-        self.refresh_top_tiers();
         if self.loading {
             self.rescore();
         }
@@ -17,6 +16,8 @@ impl App {
         }
         self.refresh_flagged();
         self.refresh_entity_flags();
+        // Last: the source takes in finished work when asked whether something is ready.
+        self.refresh_top_tiers();
     }
 
     /// The top-tier counts of the lens panel, as far as the source has them.
