@@ -213,6 +213,8 @@ fn the_worker_scores_and_flags_off_the_input_path_and_wakes_the_interface() {
     let page = source.flagged_page("hennep", &gemeente, None, 5).unwrap();
     assert!(!page.is_empty() && page.len() <= 5);
     wait(&mut source, &|s| {
+        // `ready` takes in what the worker finished; `lenses` only reads.
+        s.ready(Need::Scores(&req));
         s.lenses().iter().all(|l| l.top_tier.is_some())
     });
     let today = RefDate::today();

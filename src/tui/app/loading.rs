@@ -22,6 +22,11 @@ impl App {
 
     /// The top-tier counts of the lens panel, as far as the source has them.
     fn refresh_top_tiers(&mut self) {
+        // Asking about the table in force (ready by now, or wanted anyway) makes the source
+        // take in what its worker finished.
+        if let Some(req) = self.request() {
+            self.source.ready(Need::Scores(&req));
+        }
         let fresh = self.source.lenses();
         for l in &mut self.lenses {
             if l.top_tier.is_none()
