@@ -9,7 +9,7 @@ macro_rules! outln {
 }
 
 mod audit;
-mod browse;
+pub mod browse;
 mod demo;
 mod export;
 mod flags;

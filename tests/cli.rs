@@ -28,7 +28,7 @@ fn init_creates_and_info_reports_an_empty_database() {
     let info = schouw(&["info", "a.db", "--format", "json"], dir.path());
     assert!(info.status.success(), "{}", text(&info.stderr));
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], schouw::store::SCHEMA_VERSION);
     let tables = json["tables"].as_array().unwrap();
     assert!(
         tables

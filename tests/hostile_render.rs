@@ -152,7 +152,7 @@ impl DataSource for Source {
             level: Level::Buurt,
             compare: Compare::All,
             version: self.v(),
-            top_tier: 2,
+            top_tier: Some(2),
             description: self.v(),
             indicators: vec![self.indicator("a"), self.indicator("b")],
         }]

@@ -7,71 +7,87 @@ mod entity;
 mod export;
 mod rows;
 mod save;
+mod worker;
 
 use std::collections::HashMap;
 
-use crate::lens::{CompareWithin, Lens, RefDate};
+use crate::lens::{Lens, RefDate};
 use crate::model::{AreaCode, AreaLevel};
-use crate::score::{Prepared, ScoreOptions, prepare};
-use crate::store::{FlaggedEntity, IndicatorOptions, Store};
+use crate::store::{FlaggedEntity, Store};
 use crate::tui::{
-    AreaDetail, AreaRow, Compare, DataSource, EntityDetail, EntityLine, EntityRef, ExportTable,
-    LensSummary, Level, SaveError, ScoreRequest, SearchHit, TunedLens,
+    AreaDetail, AreaRow, DataSource, EntityDetail, EntityLine, EntityRef, ExportTable, LensSummary,
+    Need, SaveError, ScoreRequest, SearchHit, TunedLens, Waker,
 };
+use worker::{Computed, Done, Job, ScoreKey, Worker};
 
 /// How many flagged entities or signals a list shows at most per request.
 const LIST_LIMIT: usize = 200;
 
-/// Prepared scores of one lens at one level with one comparison set.
-struct Computed {
-    prepared: Prepared,
-    /// Gemeente code → name.
-    gemeenten: HashMap<String, String>,
-}
+/// How many lenses' flagged entities are kept at once.
+const FLAG_LENSES: usize = 2;
 
 /// The interface's view of one database.
 pub struct StoreSource {
     store: Store,
     lenses: Vec<Lens>,
     summaries: Vec<LensSummary>,
-    reference: RefDate,
-    computed: HashMap<(String, Level, Compare), Computed>,
-    flags: HashMap<String, Vec<FlaggedEntity>>,
+    /// The reference date; `None` until the worker has found it (see [`Worker::spawn`]).
+    reference: Option<RefDate>,
+    computed: HashMap<ScoreKey, Result<Box<Computed>, String>>,
+    flags: HashMap<String, Result<Vec<FlaggedEntity>, String>>,
+    /// Lenses in `flags`, oldest first.
+    flag_order: Vec<String>,
+    /// Scores and flags off the input path; `None` for a database in memory, whose work is
+    /// done on the spot (there is no second connection to it).
+    worker: Option<Worker>,
 }
 
 impl StoreSource {
-    /// Opens the source: scores every lens once with its own settings (for the lens panel).
-    pub fn new(store: Store, lenses: Vec<Lens>, reference: RefDate) -> anyhow::Result<Self> {
-        let mut source = StoreSource {
+    /// Opens the source. For a database file this starts the background worker on a
+    /// read-only connection of its own, which scores every lens at its own settings (the lens
+    /// panel's top-tier counts) and evaluates its flags; nothing here waits for that. Without
+    /// a `reference` date the newest date in the data is taken, found by the worker too.
+    pub fn new(
+        store: Store,
+        lenses: Vec<Lens>,
+        reference: Option<RefDate>,
+    ) -> anyhow::Result<Self> {
+        let worker = match store.path() {
+            Some(path) => Some(Worker::spawn(
+                Store::open_read_only(path)?,
+                lenses.clone(),
+                reference,
+                worker::initial_jobs(&lenses),
+            )?),
+            None => None,
+        };
+        let reference = match (&worker, reference) {
+            (None, None) => Some(worker::newest_reference(&store)),
+            (_, r) => r,
+        };
+        Ok(StoreSource {
             store,
+            summaries: lenses.iter().map(|l| rows::summary(l, None)).collect(),
             lenses,
-            summaries: Vec::new(),
             reference,
             computed: HashMap::new(),
             flags: HashMap::new(),
-        };
-        let mut summaries = Vec::new();
-        for i in 0..source.lenses.len() {
-            let lens = source.lenses[i].clone();
-            let (level, compare) = (
-                rows::level_of(lens.level),
-                rows::compare_of(lens.compare_within),
-            );
-            let top_tier = match source.computed(&lens.id, level, compare) {
-                Ok(c) => {
-                    let scores = c.prepared.score_default();
-                    scores
-                        .areas
-                        .iter()
-                        .filter(|a| a.tier == crate::score::Tier::Hoog)
-                        .count()
-                }
-                Err(_) => 0,
-            };
-            summaries.push(rows::summary(&lens, top_tier));
+            flag_order: Vec::new(),
+            worker,
+        })
+    }
+
+    /// Waits until the worker has done every job queued so far (for tests and benchmarks
+    /// that want the whole database computed).
+    pub fn wait_idle(&mut self) {
+        let keys: Vec<ScoreKey> = self.lenses.iter().map(worker::own_key).collect();
+        for k in keys {
+            self.wait_for(&Job::Score(vec![k]));
         }
-        source.summaries = summaries;
-        Ok(source)
+        let ids: Vec<String> = self.lenses.iter().map(|l| l.id.clone()).collect();
+        for id in ids {
+            self.wait_for(&Job::Flags(id));
+        }
     }
 
     fn lens(&self, id: &str) -> Result<&Lens, String> {
@@ -81,63 +97,139 @@ impl StoreSource {
             .ok_or_else(|| format!("onbekende lens {id}"))
     }
 
-    /// The prepared scores of a lens at a level and comparison set, computed once.
+    /// The reference date, waiting for the worker to find it if need be (it is the worker's
+    /// first result, so anything scored has it already).
+    fn reference(&mut self) -> RefDate {
+        while self.reference.is_none() {
+            match self.worker.as_ref().and_then(Worker::wait_done) {
+                Some(d) => self.take(d),
+                None => self.reference = Some(worker::newest_reference(&self.store)),
+            }
+        }
+        self.reference.unwrap_or_else(RefDate::today)
+    }
+
+    fn take(&mut self, done: Done) {
+        match done {
+            Done::Reference(r) => self.reference = Some(r),
+            Done::Score(key, result) => {
+                if let Some(i) = self.lenses.iter().position(|l| worker::own_key(l) == key) {
+                    // A lens that cannot be scored has no area in the top tier.
+                    self.summaries[i].top_tier = Some(result.as_ref().map_or(0, |c| c.top_tier));
+                }
+                self.computed.insert(key, result);
+            }
+            Done::Flags(id, result) => self.keep_flags(id, result),
+        }
+    }
+
+    /// Takes in what the worker has finished.
+    fn absorb(&mut self) {
+        while let Some(d) = self.worker.as_ref().and_then(Worker::try_done) {
+            self.take(d);
+        }
+    }
+
+    fn has(&self, job: &Job) -> bool {
+        match job {
+            Job::Score(keys) => keys.iter().all(|k| self.computed.contains_key(k)),
+            Job::Flags(id) => self.flags.contains_key(id),
+        }
+    }
+
+    /// Whether the result of `job` is at hand; if not, the worker is asked for it first
+    /// (without a worker it is computed here).
+    fn need(&mut self, job: Job) -> bool {
+        self.absorb();
+        if self.has(&job) {
+            return true;
+        }
+        match &self.worker {
+            Some(w) => {
+                w.urgent(job);
+                false
+            }
+            None => {
+                self.compute_here(&job);
+                true
+            }
+        }
+    }
+
+    /// The result of `job`, waiting for the worker if need be (the interface asks
+    /// [`DataSource::ready`] first, so it never waits here).
+    fn wait_for(&mut self, job: &Job) {
+        if self.need(job.clone()) {
+            return;
+        }
+        while !self.has(job) {
+            match self.worker.as_ref().and_then(Worker::wait_done) {
+                Some(d) => self.take(d),
+                None => {
+                    // The worker is gone: do it here rather than never.
+                    self.compute_here(job);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn compute_here(&mut self, job: &Job) {
+        match job {
+            Job::Score(keys) => {
+                let reference = self.reference();
+                for (k, r) in worker::compute(&self.store, &self.lenses, keys, reference) {
+                    self.take(Done::Score(k, r));
+                }
+            }
+            Job::Flags(id) => {
+                let reference = self.reference();
+                let r = self.lens(id).and_then(|l| {
+                    self.store
+                        .lens_flags(l, reference)
+                        .map_err(|e| e.to_string())
+                });
+                self.keep_flags(id.clone(), r);
+            }
+        }
+    }
+
+    /// Keeps the flags of a lens, letting go of the oldest beyond [`FLAG_LENSES`]: at
+    /// national scale one lens's flagged entities take tens of megabytes.
+    fn keep_flags(&mut self, id: String, result: Result<Vec<FlaggedEntity>, String>) {
+        self.flag_order.retain(|l| *l != id);
+        self.flag_order.push(id.clone());
+        self.flags.insert(id, result);
+        while self.flag_order.len() > FLAG_LENSES {
+            let old = self.flag_order.remove(0);
+            self.flags.remove(&old);
+        }
+    }
+
+    /// The prepared scores of a lens at a level and comparison set.
     fn computed(
         &mut self,
         lens_id: &str,
-        level: Level,
-        compare: Compare,
+        level: crate::tui::Level,
+        compare: crate::tui::Compare,
     ) -> Result<&Computed, String> {
+        self.lens(lens_id)?;
         let key = (lens_id.to_owned(), level, compare);
-        if !self.computed.contains_key(&key) {
-            let mut lens = self.lens(lens_id)?.clone();
-            lens.level = rows::area_level(level);
-            lens.compare_within = match compare {
-                Compare::All => CompareWithin::All,
-                Compare::Gemeente => CompareWithin::Gemeente,
-                Compare::Stedelijkheid => CompareWithin::Stedelijkheid,
-            };
-            let options = IndicatorOptions {
-                level: lens.level,
-                year: None,
-                reference: self.reference,
-                within: None,
-            };
-            let data = self
-                .store
-                .indicator_data(&[&lens], &options)
-                .map_err(|e| e.to_string())?;
-            let prepared = prepare(&lens, data.inputs(&lens), &ScoreOptions::at(self.reference))
-                .map_err(|e| e.to_string())?;
-            let gemeenten = self
-                .store
-                .areas_at(AreaLevel::Gemeente, data.year, None)
-                .map_err(|e| e.to_string())?
-                .into_iter()
-                .map(|a| (a.code.as_str().to_owned(), a.name))
-                .collect();
-            self.computed.insert(
-                key.clone(),
-                Computed {
-                    prepared,
-                    gemeenten,
-                },
-            );
+        self.wait_for(&Job::Score(vec![key.clone()]));
+        match &self.computed[&key] {
+            Ok(c) => Ok(c),
+            Err(e) => Err(e.clone()),
         }
-        Ok(&self.computed[&key])
     }
 
-    /// The flagged entities of a lens, evaluated once.
+    /// The flagged entities of a lens.
     fn flags(&mut self, lens_id: &str) -> Result<&[FlaggedEntity], String> {
-        if !self.flags.contains_key(lens_id) {
-            let lens = self.lens(lens_id)?.clone();
-            let flagged = self
-                .store
-                .lens_flags(&lens, self.reference)
-                .map_err(|e| e.to_string())?;
-            self.flags.insert(lens_id.to_owned(), flagged);
+        self.lens(lens_id)?;
+        self.wait_for(&Job::Flags(lens_id.to_owned()));
+        match &self.flags[lens_id] {
+            Ok(f) => Ok(f),
+            Err(e) => Err(e.clone()),
         }
-        Ok(&self.flags[lens_id])
     }
 
     fn weights(&self, lens_id: &str, req: &ScoreRequest) -> Result<Vec<f64>, String> {
@@ -156,6 +248,25 @@ impl StoreSource {
 }
 
 impl DataSource for StoreSource {
+    fn ready(&mut self, need: Need<'_>) -> bool {
+        let key = |req: &ScoreRequest, level| (req.lens.clone(), level, req.compare);
+        match need {
+            Need::Scores(req) => self.need(Job::Score(vec![key(req, req.level)])),
+            Need::Area(req, code) => match AreaCode::parse(code) {
+                Ok(c) => self.need(Job::Score(vec![key(req, rows::level_of(c.level()))])),
+                // `area_detail` says what is wrong with it.
+                Err(_) => true,
+            },
+            Need::Flags(lens) => self.need(Job::Flags(lens.to_owned())),
+        }
+    }
+
+    fn set_waker(&mut self, waker: Waker) {
+        if let Some(w) = &self.worker {
+            w.set_waker(waker);
+        }
+    }
+
     fn lenses(&self) -> Vec<LensSummary> {
         self.summaries.clone()
     }
@@ -190,7 +301,13 @@ impl DataSource for StoreSource {
         let row = rows::area_row(&c.prepared, &scores, a, &c.gemeenten);
         let indicators = rows::indicator_lines(&c.prepared, &scores, a);
         let of = scores.scored();
-        let flagged = self.flagged_page(&req.lens, area, None, crate::tui::app::PAGE)?;
+        // The flagged list only when the lens's flags are at hand; the interface asks for it
+        // again once they are (see `Need::Flags`).
+        let flagged = if self.ready(Need::Flags(&req.lens)) {
+            self.flagged_page(&req.lens, area, None, crate::tui::app::PAGE)?
+        } else {
+            Vec::new()
+        };
         let signals = if code.level() == AreaLevel::Buurt {
             self.store
                 .signals_in_buurt(code.as_str(), 20)
@@ -210,11 +327,16 @@ impl DataSource for StoreSource {
         })
     }
 
+    /// With the flags of every lens whose flags are at hand (the interface asks again while
+    /// `Need::Flags` of the lens in use is not ready).
     fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String> {
-        let lens_ids: Vec<String> = self.lenses.iter().map(|l| l.id.clone()).collect();
+        self.absorb();
         let mut flags = Vec::new();
-        for lens in &lens_ids {
-            for f in self.flags(lens)? {
+        for lens in &self.lenses {
+            let Some(Ok(all)) = self.flags.get(&lens.id) else {
+                continue;
+            };
+            for f in all {
                 if f.id == id.id && entity::subject_matches(f.subject, id.kind) {
                     flags.push(crate::tui::FlagLine {
                         label: f.label.clone(),

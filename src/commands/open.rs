@@ -42,7 +42,12 @@ pub fn run(
     for p in &catalogue.problems {
         eprintln!("{}", sanitize::field(&p.to_string(), 500));
     }
-    let (reference, _) = super::score::reference_date(&store, as_of)?;
+    // Without --as-of the worker finds the newest date in the data (a scan of large tables),
+    // so the first frame does not wait for it.
+    let reference = match as_of {
+        Some(_) => Some(super::score::reference_date(&store, as_of)?.0),
+        None => None,
+    };
     let source = StoreSource::new(store, catalogue.lenses, reference)?;
     tui::run(Box::new(source), Box::new(log), opts)?;
     Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@
 
 mod command;
 mod export;
+mod loading;
 mod lock;
 mod navigate;
 mod prompt;
@@ -67,6 +68,10 @@ fn err(e: String) -> String {
 }
 
 impl Safe {
+    /// See [`DataSource::ready`].
+    pub fn ready(&mut self, need: Need<'_>) -> bool {
+        self.0.ready(need)
+    }
     pub fn lenses(&self) -> Vec<LensSummary> {
         self.0.lenses().clean()
     }
@@ -87,6 +92,12 @@ impl Safe {
     ) -> Result<Vec<EntityLine>, String> {
         self.0
             .flagged_page(lens, area, Some(after), PAGE)
+            .map(Clean::clean)
+            .map_err(err)
+    }
+    fn first_flagged_page(&mut self, lens: &str, area: &str) -> Result<Vec<EntityLine>, String> {
+        self.0
+            .flagged_page(lens, area, None, PAGE)
             .map(Clean::clean)
             .map_err(err)
     }
@@ -149,12 +160,16 @@ pub struct AreaView {
     pub signals: Cursor,
     /// More flagged entities may follow the ones loaded.
     pub more: bool,
+    /// The lens's flags are still being computed (the list fills on [`Action::Loaded`]).
+    pub flags_pending: bool,
 }
 
 #[derive(Clone, Debug)]
 pub struct EntityView {
     pub detail: EntityDetail,
     pub cursor: Cursor,
+    /// The flags of some lens are still being computed (they fill on [`Action::Loaded`]).
+    pub flags_pending: bool,
 }
 
 impl EntityView {
@@ -242,6 +257,10 @@ pub struct App {
     pub weights: HashMap<String, Vec<f64>>,
     /// The score table from the source, in rank order.
     pub rows: Vec<AreaRow>,
+    /// The source is still computing the score table (it comes on [`Action::Loaded`]).
+    pub loading: bool,
+    /// An area to open once the source has scored its level (see `loading.rs`).
+    pub(crate) opening: Option<String>,
     /// Row indices shown: filtered and sorted.
     pub shown: Vec<usize>,
     pub table: Cursor,
@@ -297,6 +316,8 @@ impl App {
             gemeente: None,
             weights: HashMap::new(),
             rows: Vec::new(),
+            loading: false,
+            opening: None,
             shown: Vec::new(),
             table: Cursor::default(),
             column: Column::Score,
@@ -427,6 +448,10 @@ impl App {
                 return None;
             }
             Action::IdleTimeout => return self.idle(),
+            Action::Loaded => {
+                self.loaded();
+                return None;
+            }
             _ => {}
         }
         if self.blank {

@@ -204,7 +204,7 @@ impl FakeSource {
                 level: Level::Buurt,
                 compare: Compare::Stedelijkheid,
                 version: "1".into(),
-                top_tier: 0,
+                top_tier: Some(0),
                 description: "Ontmantelde kwekerijen, energiefraude en verhuurpatronen per \
                               buurt, vergeleken met buurten van dezelfde stedelijkheid."
                     .into(),
@@ -236,7 +236,7 @@ impl FakeSource {
                 level: Level::Buurt,
                 compare: Compare::All,
                 version: "1".into(),
-                top_tier: 0,
+                top_tier: Some(0),
                 description: "Contante aankopen, snelle doorverkoop en risicobranches.".into(),
                 indicators: vec![
                     ind(
@@ -255,7 +255,7 @@ impl FakeSource {
                 level: Level::Wijk,
                 compare: Compare::All,
                 version: "1".into(),
-                top_tier: 0,
+                top_tier: Some(0),
                 description: "Bedrijven met korte levensduur en veel wisselingen.".into(),
                 indicators: vec![
                     ind("kort", "Opgeheven binnen 2 jaar per 100 bedrijven", 2.0, up),
@@ -292,7 +292,7 @@ impl FakeSource {
             })
             .collect();
         for (l, t) in me.lenses.iter_mut().zip(tops) {
-            l.top_tier = t;
+            l.top_tier = Some(t);
         }
         let dists: Vec<Vec<Option<[f64; 5]>>> = me
             .lenses

@@ -95,6 +95,7 @@ labels! {
     UnknownCommand => "onbekend commando", "unknown command";
     Usage => "gebruik", "usage";
     NoHits => "geen resultaten", "no results";
+    Computing => "berekenen…", "computing…";
     Keys => "Toetsen", "Keys";
     Global => "Overal", "Everywhere";
     Close => "sluiten", "close";

@@ -77,6 +77,8 @@ pub enum Action {
     /// The outcome of [`super::app::Effect::Audit`] or [`super::app::Effect::Lock`]: the entry
     /// is committed, or why it is not.
     Audited(Result<(), String>),
+    /// The data source finished background work (see [`super::source::Need`]).
+    Loaded,
     /// The outcome of [`super::app::Effect::Export`]: what was written, or why not.
     Exported(Result<crate::export::ExportSummary, super::app::ExportFailure>),
 }

@@ -104,8 +104,9 @@ pub struct LensSummary {
     pub compare: Compare,
     /// The lens author's version (recorded in audit entries and export headers).
     pub version: String,
-    /// Number of areas in the top tier under the lens's own settings.
-    pub top_tier: usize,
+    /// Number of areas in the top tier under the lens's own settings; `None` while it is
+    /// being computed.
+    pub top_tier: Option<usize>,
     pub description: String,
     pub indicators: Vec<IndicatorDef>,
 }
@@ -310,10 +311,39 @@ pub enum SaveError {
     Failed(String),
 }
 
+/// Work a source may do off the input path, asked about with [`DataSource::ready`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Need<'a> {
+    /// What [`DataSource::scores`] needs for this request.
+    Scores(&'a ScoreRequest),
+    /// What [`DataSource::area_detail`] needs to score this area (at its own level).
+    Area(&'a ScoreRequest, &'a str),
+    /// The flagged entities of one lens ([`DataSource::flagged_page`], and the flags on
+    /// [`DataSource::entity`]).
+    Flags(&'a str),
+}
+
+/// Called by a source's background work when something it computed is ready; the event
+/// loop then sends [`super::keys::Action::Loaded`].
+pub type Waker = Box<dyn Fn() + Send>;
+
 /// The data the TUI reads. Errors are short messages for the status line; the TUI shows them
 /// (sanitised) and carries on. Implementations should keep each call bounded (pages, limits):
-/// they run on the input path.
+/// they run on the input path. Work that cannot be bounded (scoring a lens, evaluating its
+/// flags) runs in the background: the app asks [`DataSource::ready`] first and calls the
+/// method only once that says yes, so a call never waits for it.
 pub trait DataSource {
+    /// Whether `need` is at hand. When it is not, the source starts the work off the input
+    /// path (once) and calls its waker when it is done. A source without background work is
+    /// always ready.
+    fn ready(&mut self, need: Need<'_>) -> bool {
+        let _ = need;
+        true
+    }
+    /// The waker to call when background work is done (see [`Need`]).
+    fn set_waker(&mut self, waker: Waker) {
+        let _ = waker;
+    }
     /// All lenses, in display order.
     fn lenses(&self) -> Vec<LensSummary>;
     /// The score table for one lens, ranked (best rank first).
@@ -321,6 +351,8 @@ pub trait DataSource {
     /// One area under the settings of the table it was opened from. The area may be at another
     /// level than `req.level` (opened by code or from the finder): score it among its own level.
     fn area_detail(&mut self, req: &ScoreRequest, area: &str) -> Result<AreaDetail, String>;
+    /// With the flags of the lenses whose flags are at hand: the app asks
+    /// [`Need::Flags`] for the lens in use first, and asks again once it is ready.
     fn entity(&mut self, id: &EntityRef) -> Result<EntityDetail, String>;
     /// The next page of flagged entities of `lens` in `area`, after key `after`.
     fn flagged_page(

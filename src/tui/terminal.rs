@@ -115,7 +115,7 @@ fn install_panic_hook() {
 /// Opens the interface on the controlling terminal and runs until the user quits or a signal
 /// arrives.
 pub fn run(
-    source: Box<dyn DataSource>,
+    mut source: Box<dyn DataSource>,
     audit: Box<dyn Recorder + Send>,
     opts: TuiOptions,
 ) -> anyhow::Result<()> {
@@ -125,6 +125,13 @@ pub fn run(
     let theme = Theme::new(select(opts.theme, &Env::from_process()));
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
+    // Input and the source's background work arrive on one channel, so the loop wakes for
+    // either.
+    let (tx, events) = mpsc::channel();
+    let wake = tx.clone();
+    source.set_waker(Box::new(move || {
+        let _ = wake.send(Msg::Loaded);
+    }));
     let app = App::with_options(
         source,
         opts.lang,
@@ -140,7 +147,7 @@ pub fn run(
     let guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut session, &theme, &stop)
+        event_loop(&mut terminal, &mut session, &theme, &stop, (tx, events))
     }));
     let (result, panicked) = match caught {
         Ok(r) => (r, false),
@@ -234,11 +241,17 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
+/// What wakes the event loop.
+enum Msg {
+    Input(io::Result<Event>),
+    /// The data source finished background work.
+    Loaded,
+}
+
 /// Reads terminal events on a thread of its own and passes them on. crossterm retries reads
 /// that fail or hit end of file, so once the terminal is gone its `read` never returns: the
 /// loop therefore never blocks on crossterm, only on this channel with a timeout.
-fn spawn_reader(done: Arc<AtomicBool>) -> io::Result<mpsc::Receiver<io::Result<Event>>> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_reader(done: Arc<AtomicBool>, tx: mpsc::Sender<Msg>) -> io::Result<()> {
     thread::Builder::new()
         .name("schouw-input".into())
         .spawn(move || {
@@ -248,18 +261,18 @@ fn spawn_reader(done: Arc<AtomicBool>) -> io::Result<mpsc::Receiver<io::Result<E
                     Ok(true) => {
                         let ev = event::read();
                         let failed = ev.is_err();
-                        if tx.send(ev).is_err() || failed {
+                        if tx.send(Msg::Input(ev)).is_err() || failed {
                             break;
                         }
                     }
                     Err(e) => {
-                        let _ = tx.send(Err(e));
+                        let _ = tx.send(Msg::Input(Err(e)));
                         break;
                     }
                 }
             }
         })?;
-    Ok(rx)
+    Ok(())
 }
 
 fn event_loop(
@@ -267,12 +280,13 @@ fn event_loop(
     session: &mut Session,
     theme: &Theme,
     stop: &AtomicBool,
+    (tx, events): (mpsc::Sender<Msg>, mpsc::Receiver<Msg>),
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     session.apply(Action::Resize(size.width, size.height));
     full_redraw(terminal)?;
     let done = Arc::new(AtomicBool::new(false));
-    let events = spawn_reader(Arc::clone(&done))?;
+    spawn_reader(Arc::clone(&done), tx)?;
     let result = (|| {
         let mut dirty = true;
         while !stop.load(Ordering::SeqCst) && !session.quit {
@@ -283,7 +297,7 @@ fn event_loop(
                 dirty = session.drawn();
             }
             let first = match events.recv_timeout(TICK) {
-                Ok(ev) => ev?,
+                Ok(msg) => msg,
                 Err(RecvTimeoutError::Timeout) => {
                     // A hung-up terminal stops being a terminal (its ioctls fail).
                     if !io::stdin().is_terminal() {
@@ -301,9 +315,9 @@ fn event_loop(
             dirty |= handle(first, terminal, session)?;
             while !session.quit
                 && !session.hiding()
-                && let Ok(ev) = events.try_recv()
+                && let Ok(msg) = events.try_recv()
             {
-                dirty |= handle(ev?, terminal, session)?;
+                dirty |= handle(msg, terminal, session)?;
             }
         }
         Ok(())
@@ -312,12 +326,20 @@ fn event_loop(
     result
 }
 
-/// Applies one terminal event; true when the screen may have changed.
+/// Applies one terminal event or finished background work; true when the screen may have
+/// changed.
 fn handle(
-    ev: Event,
+    msg: Msg,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     session: &mut Session,
 ) -> anyhow::Result<bool> {
+    let ev = match msg {
+        Msg::Input(ev) => ev?,
+        Msg::Loaded => {
+            session.apply(Action::Loaded);
+            return Ok(true);
+        }
+    };
     match ev {
         Event::Key(k) => {
             let (changed, out) = session.key(&k, Instant::now());

@@ -64,6 +64,20 @@ pub fn search_hit(c: &Candidate, positions: Vec<usize>) -> SearchHit {
                 id: c.key.clone(),
             }),
         ),
+        CandidateKind::Postcode => (
+            HitKind::Postcode,
+            Target::Entity(EntityRef {
+                kind: EntityKind::Address,
+                id: c.key.clone(),
+            }),
+        ),
+        CandidateKind::Kvk => (
+            HitKind::Kvk,
+            Target::Entity(EntityRef {
+                kind: EntityKind::Business,
+                id: c.key.clone(),
+            }),
+        ),
         CandidateKind::Business => (
             HitKind::Business,
             Target::Entity(EntityRef {

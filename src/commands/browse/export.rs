@@ -17,7 +17,7 @@ impl StoreSource {
             let lens = self.lens(&req.lens)?;
             (lens.id.clone(), lens.version.clone())
         };
-        let reference = self.reference;
+        let reference = self.reference();
         let c = self.computed(&req.lens, req.level, req.compare)?;
         let scores = c.prepared.score(&weights).map_err(|e| e.to_string())?;
         let order: Vec<usize> = areas

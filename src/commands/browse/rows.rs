@@ -48,7 +48,7 @@ pub fn buurt_in(buurt: &str, area: &str) -> bool {
 }
 
 /// A lens as the lens panel lists it.
-pub fn summary(lens: &Lens, top_tier: usize) -> LensSummary {
+pub fn summary(lens: &Lens, top_tier: Option<usize>) -> LensSummary {
     LensSummary {
         id: lens.id.clone(),
         name: lens.name.clone(),

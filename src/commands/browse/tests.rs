@@ -15,11 +15,9 @@ fn demo() -> (tempfile::TempDir, StoreSource, Manifest) {
     let store = Store::open_read_only(&db).unwrap();
     let lenses = crate::lens::load(&crate::lens::LoadOptions::default()).lenses;
     let reference = store.default_reference_date(RefDate::today()).unwrap();
-    (
-        dir,
-        StoreSource::new(store, lenses, reference).unwrap(),
-        manifest,
-    )
+    let mut source = StoreSource::new(store, lenses, Some(reference)).unwrap();
+    source.wait_idle();
+    (dir, source, manifest)
 }
 
 fn request(source: &StoreSource, lens: &str) -> ScoreRequest {
@@ -60,7 +58,7 @@ fn the_interface_reads_scores_details_entities_and_search_from_the_database() {
             .find(|l| l.id == "hennep")
             .unwrap()
             .top_tier
-            >= 1
+            >= Some(1)
     );
 
     // Restricting to a gemeente keeps only its areas.
@@ -171,4 +169,54 @@ fn export_takes_the_areas_shown_in_their_order_with_the_screens_weights() {
             "tuned ranks"
         );
     }
+}
+
+#[test]
+fn the_worker_scores_and_flags_off_the_input_path_and_wakes_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    super::super::demo::build(&db).unwrap();
+    let store = Store::open_read_only(&db).unwrap();
+    let lenses = crate::lens::load(&crate::lens::LoadOptions::default()).lenses;
+    // No reference date: the worker finds it, as `schouw open` without --as-of.
+    let mut source = StoreSource::new(store, lenses, None).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    source.set_waker(Box::new(move || {
+        let _ = tx.send(());
+    }));
+    let wait = |source: &mut StoreSource, need: &dyn Fn(&mut StoreSource) -> bool| {
+        // Every result after the waker was set wakes; `ready` takes in all that came.
+        while !need(source) {
+            rx.recv_timeout(std::time::Duration::from_secs(300))
+                .expect("the worker wakes the interface");
+        }
+    };
+    let req = request(&source, "hennep");
+    wait(&mut source, &|s| s.ready(Need::Scores(&req)));
+    assert!(!source.scores(&req).unwrap().is_empty());
+    // Another level is computed on request, the lens's flags too.
+    let wijk = ScoreRequest {
+        level: crate::tui::Level::Wijk,
+        ..req.clone()
+    };
+    wait(&mut source, &|s| s.ready(Need::Scores(&wijk)));
+    assert!(
+        source
+            .scores(&wijk)
+            .unwrap()
+            .iter()
+            .all(|r| r.code.starts_with("WK"))
+    );
+    wait(&mut source, &|s| s.ready(Need::Flags("hennep")));
+    // The gemeente of the top-ranked buurt holds flagged entities of the lens.
+    let gemeente = source.scores(&req).unwrap()[0].gemeente_code.clone();
+    let page = source.flagged_page("hennep", &gemeente, None, 5).unwrap();
+    assert!(!page.is_empty() && page.len() <= 5);
+    wait(&mut source, &|s| {
+        // `ready` takes in what the worker finished; `lenses` only reads.
+        s.ready(Need::Scores(&req));
+        s.lenses().iter().all(|l| l.top_tier.is_some())
+    });
+    let today = RefDate::today();
+    assert!(source.reference() <= today);
 }

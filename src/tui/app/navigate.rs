@@ -19,9 +19,20 @@ impl App {
     }
 
     /// Asks the source for the table again, keeping the cursor on the same area if it stays.
+    /// While the source is still computing the table it stays empty and `loading` is set;
+    /// [`Action::Loaded`] asks again.
     pub fn rescore(&mut self) {
         let keep = self.selected_row().map(|r| r.code.clone());
-        self.rows = match self.request().map(|r| self.source.scores(&r)) {
+        let req = self.request();
+        self.loading = req
+            .as_ref()
+            .is_some_and(|r| !self.source.ready(Need::Scores(r)));
+        if self.loading {
+            self.rows = Vec::new();
+            self.rearrange(keep);
+            return;
+        }
+        self.rows = match req.map(|r| self.source.scores(&r)) {
             Some(Ok(rows)) => rows,
             Some(Err(e)) => {
                 self.say(e, true);
@@ -137,6 +148,14 @@ impl App {
             v.detail.row.code.clone(),
             last.key.clone(),
         );
+        // The source may have let the lens's flags go: the list refills once they are back.
+        if !self.source.ready(Need::Flags(&lens)) {
+            if let Some(Screen::Area(v)) = self.stack.last_mut() {
+                v.flags_pending = true;
+                v.more = false;
+            }
+            return;
+        }
         let page = self.source.flagged_page(&lens, &area, &after);
         if let Some(Screen::Area(v)) = self.stack.last_mut() {
             match page {
@@ -206,14 +225,23 @@ impl App {
     }
 
     /// Opens an area under the root table's lens and settings.
+    /// When the source is still scoring the area's level, the area opens once it is done
+    /// (see `loading.rs`); keys keep working meanwhile.
     pub fn open_area(&mut self, code: &str) {
         let Some(req) = self.request() else {
             return;
         };
+        if !self.source.ready(Need::Area(&req, code)) {
+            self.opening = Some(code.to_owned());
+            self.say(L::Computing.t(self.lang).into(), false);
+            return;
+        }
+        self.opening = None;
+        let flags_pending = !self.source.ready(Need::Flags(&req.lens));
         match self.source.area_detail(&req, code) {
             Ok(detail) => {
                 self.status = None;
-                let more = detail.flagged.len() >= PAGE;
+                let more = !flags_pending && detail.flagged.len() >= PAGE;
                 self.stack.push(Screen::Area(Box::new(AreaView {
                     req,
                     detail,
@@ -222,6 +250,7 @@ impl App {
                     flagged: Cursor::default(),
                     signals: Cursor::default(),
                     more,
+                    flags_pending,
                 })));
             }
             Err(e) => self.say(e, true),

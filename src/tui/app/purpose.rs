@@ -93,6 +93,8 @@ impl App {
 
     /// Fetches the detail and asks for its audit entry; the detail waits unseen.
     fn fetch_entity(&mut self, id: &EntityRef, via: Via) -> Option<Effect> {
+        let lens = self.lens().map(|l| l.id.clone()).unwrap_or_default();
+        let flags_pending = !self.source.ready(Need::Flags(&lens));
         match self.source.entity(id) {
             Ok(detail) => {
                 let action = match via {
@@ -103,6 +105,7 @@ impl App {
                 self.pending = Some(Pending::Entity(Box::new(EntityView {
                     detail,
                     cursor: Cursor::default(),
+                    flags_pending,
                 })));
                 Some(Effect::Audit(entry))
             }

@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &AreaV
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lists);
     let focused = v.focus == AreaPanel::Flagged;
     let mut title = format!("{} ({}", L::Flagged.t(lang), d.flagged.len());
-    title.push_str(if v.more { "+)" } else { ")" });
+    title.push_str(if v.more || v.flags_pending { "+)" } else { ")" });
     let b = block(title, focused, theme);
     let inner = b.inner(flagged);
     frame.render_widget(b, flagged);
@@ -83,7 +83,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &AreaV
         })
         .collect();
     let lines = if lines.is_empty() {
-        vec![Line::raw(L::None.t(lang))]
+        let text = if v.flags_pending {
+            L::Computing
+        } else {
+            L::None
+        };
+        vec![Line::raw(text.t(lang))]
     } else {
         lines
     };

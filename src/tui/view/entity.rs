@@ -27,7 +27,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, v: &Entit
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(L::Flags.t(lang), theme.header));
-    if d.flags.is_empty() {
+    if v.flags_pending {
+        lines.push(Line::raw(L::Computing.t(lang)));
+    } else if d.flags.is_empty() {
         lines.push(Line::raw(L::None.t(lang)));
     }
     for f in &d.flags {

@@ -38,7 +38,9 @@ fn lens_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .take(h)
         .map(|(i, l)| {
             let sel = i == app.lens_cursor.pos;
-            let count = l.top_tier.to_string();
+            let count = l
+                .top_tier
+                .map_or_else(|| theme.ellipsis.to_string(), |n| n.to_string());
             let name_w = w.saturating_sub(count.len() + 3);
             let name = cut(&l.name, name_w, theme);
             let pad = name_w.saturating_sub(text_width(&name));
@@ -76,7 +78,10 @@ fn lens_info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         kv(L::Gemeente, gemeente),
         kv(
             L::TopTier,
-            format!("{} ({})", l.top_tier, Tier::High.label(lang)),
+            match l.top_tier {
+                Some(n) => format!("{n} ({})", Tier::High.label(lang)),
+                None => L::Computing.t(lang).to_string(),
+            },
         ),
     ];
     if app.tuned() {
@@ -234,7 +239,8 @@ fn score_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     if rows.is_empty() {
         let [_, msg] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-        frame.render_widget(Paragraph::new(L::NoHits.t(lang)), msg);
+        let text = if app.loading { L::Computing } else { L::NoHits };
+        frame.render_widget(Paragraph::new(text.t(lang)), msg);
     }
     frame.render_widget(
         Table::new(rows, widths).header(head).column_spacing(1),
