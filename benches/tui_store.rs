@@ -8,7 +8,7 @@
 //!
 //! Run with `SCHOUW_BENCH_DB=/path/to/db cargo bench --bench tui_store` (add
 //! `SCHOUW_BENCH_ALL=1` to wait until every lens is scored before the later figures; the national
-//! database: `schouw gen DIR --scale national` and `schouw import`). Figures are printed,
+//! database: `schouw gen DIR --scale national`, `schouw import` and `schouw index`). Figures are printed,
 //! never asserted. Without `SCHOUW_BENCH_DB` it says so and does nothing.
 
 use std::path::PathBuf;

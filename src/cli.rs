@@ -43,6 +43,15 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Build the search indexes of the interface's finder (street and trade name).
+    ///
+    /// Without them the finder scans the tables to find a street or trade name, which is slow
+    /// for millions of addresses. Building takes minutes at national scale; run it once after
+    /// importing. Later imports keep the indexes up to date.
+    Index {
+        /// The database file.
+        db: PathBuf,
+    },
     /// Write a synthetic, fictional data set as CSV files (plus planted.json).
     ///
     /// All areas use gemeente codes GM9900-GM9999, which no real gemeente has.

@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Flags(args) => flags::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Info { db, format, check } => info::run(&db, format, check),
+        Command::Index { db } => info::index(&db),
         Command::Gen { dir, scale, seed } => demo::generate_files(&dir, scale, seed),
         Command::Demo { db, fresh, view } => demo::run(db, fresh, &view),
         Command::Open {

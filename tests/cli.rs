@@ -147,6 +147,15 @@ fn demo_builds_imports_and_reuses_the_fictional_region() {
             .all(|s| s["sha256"].as_str().unwrap().len() == 64)
     );
 
+    // The demo comes with the finder's search indexes.
+    let index = schouw(&["index", "demo.db"], dir.path());
+    assert!(index.status.success(), "{}", text(&index.stderr));
+    assert!(
+        text(&index.stderr).contains("already there"),
+        "{}",
+        text(&index.stderr)
+    );
+
     // Reused unless --fresh.
     let again = schouw(&["demo", "--db", "demo.db"], dir.path());
     assert!(
@@ -243,4 +252,36 @@ fn one_source_name_for_several_files_is_refused() {
         text(&out.stderr)
     );
     assert!(!dir.path().join("x.db").exists(), "nothing was created");
+}
+
+#[test]
+fn an_import_suggests_the_search_indexes_until_they_are_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let generated = schouw(&["gen", "data", "--scale", "demo"], dir.path());
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    for kind in ["areas", "addresses"] {
+        let out = schouw(
+            &["import", "a.db", kind, &format!("data/{kind}.csv")],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let tip = text(&out.stderr).contains("tip: run `schouw index a.db`");
+        assert_eq!(tip, kind == "addresses", "{kind}: {}", text(&out.stderr));
+    }
+    let index = schouw(&["index", "a.db"], dir.path());
+    assert!(index.status.success(), "{}", text(&index.stderr));
+    assert!(
+        text(&index.stderr)
+            .contains("built the search indexes: addresses_by_street, businesses_by_name"),
+        "{}",
+        text(&index.stderr)
+    );
+    let out = schouw(
+        &["import", "a.db", "businesses", "data/businesses.csv"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("tip:"), "{}", text(&out.stderr));
+    let again = schouw(&["index", "a.db"], dir.path());
+    assert!(text(&again.stderr).contains("already there"));
 }

@@ -102,7 +102,8 @@ fn a_purpose_an_entity_and_the_session_are_in_the_audit_log() {
     p.wait_for("Lenzen: hennep");
     // The top area, then its first flagged entity: the purpose first.
     p.keys(&["\r"]);
-    p.wait_for("Gemarkeerde entiteiten");
+    // The flags come from the background worker: "(0+)" while it computes, then the count.
+    p.wait_for("Gemarkeerde entiteiten (1)");
     p.keys(&["\r"]);
     p.wait_for("Waarvoor bekijk je deze gegevens?");
     p.type_text("RIEC 2026-017\r");

@@ -104,5 +104,6 @@ fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
         })
         .context("recording the demo import")??;
     }
+    store.build_search_indexes()?;
     Ok(())
 }

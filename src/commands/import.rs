@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::audit::{Audit, Imported};
-use crate::cli::ImportArgs;
+use crate::cli::{ImportArgs, ImportKind};
 use crate::import::reader::ReadOptions;
 use crate::import::{ImportOptions, Outcome, import_file};
 use crate::pseudo::PseudoKey;
@@ -60,6 +60,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             }
             return Err(e);
         }
+    }
+    let finder_tables = matches!(args.kind, ImportKind::Addresses | ImportKind::Businesses);
+    if finder_tables && !store.missing_search_indexes()?.is_empty() {
+        eprintln!(
+            "tip: run `schouw index {}` once to make searching by street and trade name fast in the interface",
+            sanitize::line(&args.db.display().to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,6 +22,18 @@ pub fn run(db: &Path, format: Format, check: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Runs `schouw index`: builds the finder's search indexes that are missing.
+pub fn index(db: &Path) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    let built = store.build_search_indexes()?;
+    if built.is_empty() {
+        eprintln!("the search indexes were already there; nothing to do");
+    } else {
+        eprintln!("built the search indexes: {}", built.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The text form of `info`.
 pub fn render_text(db: &Path, info: &DbInfo) -> String {
     let mut s = format!(

@@ -152,12 +152,6 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE sources ADD COLUMN options TEXT NOT NULL DEFAULT '';
     ",
-    // 3: the fuzzy finder's indexes: streets and trade names from their start, ignoring case
-    // (see `search.rs`). A bulk import builds them once at its end, with the other indexes.
-    "
-    CREATE INDEX addresses_by_street ON addresses(street COLLATE NOCASE, number);
-    CREATE INDEX businesses_by_name ON businesses(name COLLATE NOCASE);
-    ",
 ];
 
 /// The schema version this build writes and understands.

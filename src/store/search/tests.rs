@@ -14,6 +14,16 @@ fn store() -> Store {
         imported_by: "t".into(),
         imported_at: "2026-01-01T00:00:00Z".into(),
     };
+    assert_eq!(
+        store.missing_search_indexes().unwrap(),
+        ["addresses_by_street", "businesses_by_name"]
+    );
+    assert_eq!(store.build_search_indexes().unwrap().len(), 2);
+    assert!(store.missing_search_indexes().unwrap().is_empty());
+    assert!(
+        store.build_search_indexes().unwrap().is_empty(),
+        "built once"
+    );
     let mut tx = store.begin_import(&meta).unwrap();
     let mut line = 1;
     let streets = [("Kerkstraat", 30), ("Kerkweg", 3), ("Achter de Kerk", 3)];
