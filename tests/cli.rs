@@ -156,12 +156,22 @@ fn demo_builds_imports_and_reuses_the_fictional_region() {
         text(&index.stderr)
     );
 
-    // Reused unless --fresh.
+    // Reused unless --fresh; a reused demo gets the search indexes it lacks.
+    rusqlite::Connection::open(dir.path().join("demo.db"))
+        .unwrap()
+        .execute_batch("DROP INDEX addresses_by_street")
+        .unwrap();
     let again = schouw(&["demo", "--db", "demo.db"], dir.path());
     assert!(
         text(&again.stderr).contains("using the demo database"),
         "{}",
         text(&again.stderr)
+    );
+    let index = schouw(&["index", "demo.db"], dir.path());
+    assert!(
+        text(&index.stderr).contains("already there"),
+        "{}",
+        text(&index.stderr)
     );
     let fresh = schouw(&["demo", "--db", "demo.db", "--fresh"], dir.path());
     assert!(fresh.status.success() && text(&fresh.stderr).contains("demo database built"));

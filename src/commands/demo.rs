@@ -50,6 +50,9 @@ pub fn run(
         build(&db)?;
         eprintln!("demo database built at {}", db.display());
     } else {
+        // A demo database made by an older schouw is brought up to date (schema, search
+        // indexes) here, since the interface opens it read-only.
+        Store::open(&db)?.build_search_indexes()?;
         eprintln!(
             "using the demo database at {} (rebuild with --fresh)",
             db.display()

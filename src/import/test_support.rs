@@ -49,14 +49,7 @@ pub(crate) fn seed_sbi(store: &mut Store, codes: &[&str]) {
 }
 
 fn meta(kind: &str, name: &str) -> SourceMeta {
-    SourceMeta {
-        kind: kind.into(),
-        name: name.into(),
-        sha256: format!("seed-{name}"),
-        options: String::new(),
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-    }
+    SourceMeta::for_test(kind, name, &format!("seed-{name}"))
 }
 
 /// Import options as the tests use them: UTF-8, delimiter from the header.

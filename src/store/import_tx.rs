@@ -45,6 +45,21 @@ pub struct SourceMeta {
     pub imported_at: String,
 }
 
+#[cfg(test)]
+impl SourceMeta {
+    /// A source for unit tests: plain reading, imported by `test` on 2026-01-01.
+    pub(crate) fn for_test(kind: &str, name: &str, sha256: &str) -> Self {
+        SourceMeta {
+            kind: kind.into(),
+            name: name.into(),
+            sha256: sha256.into(),
+            options: String::new(),
+            imported_by: "test".into(),
+            imported_at: "2026-01-01T00:00:00Z".into(),
+        }
+    }
+}
+
 /// An earlier import: of the same bytes, or the version of a source that a new one replaces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriorImport {

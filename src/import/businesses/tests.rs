@@ -153,14 +153,7 @@ fn a_bulk_load_with_a_missing_address_is_never_committed() {
     use crate::model::{BagId, Business, KvkNummer, Vestigingsnummer};
     use crate::store::SourceMeta;
     let mut s = with_address();
-    let meta = SourceMeta {
-        kind: "businesses".into(),
-        name: "kvk.csv".into(),
-        sha256: "00".into(),
-        options: String::new(),
-        imported_by: "test".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-    };
+    let meta = SourceMeta::for_test("businesses", "kvk.csv", "00");
     let mut tx = s.begin_import(&meta).unwrap();
     assert!(tx.checks_references("businesses"));
     let b = Business {

@@ -6,14 +6,7 @@ use crate::store::SourceMeta;
 
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let meta = SourceMeta {
-        kind: "test".into(),
-        name: "t.csv".into(),
-        sha256: "00".into(),
-        options: String::new(),
-        imported_by: "t".into(),
-        imported_at: "2026-01-01T00:00:00Z".into(),
-    };
+    let meta = SourceMeta::for_test("test", "t.csv", "00");
     assert_eq!(
         store.missing_search_indexes().unwrap(),
         ["addresses_by_street", "businesses_by_name"]
