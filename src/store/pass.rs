@@ -130,6 +130,15 @@ impl<'a> Request<'a> {
             .collect()
     }
 
+    /// What `pick` makes of each rule it selects, given the rule's position.
+    fn rules_with<T>(&self, pick: impl Fn(usize, &'a Rule) -> Option<T>) -> Vec<T> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| pick(i, r))
+            .collect()
+    }
+
     fn any_spec(&self, pick: impl Fn(&CountSpec) -> bool) -> bool {
         self.specs.iter().any(|s| pick(s))
     }

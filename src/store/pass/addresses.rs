@@ -19,17 +19,11 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         CountSpec::Address(f) => Some(f),
         _ => None,
     });
-    let dense: Vec<(usize, f64)> = req
-        .rules(|r| matches!(r, Rule::ResidentsPerM2 { .. }))
-        .into_iter()
-        .filter_map(|(i, r)| match r {
-            Rule::ResidentsPerM2 { above } => Some((i, *above)),
-            _ => None,
-        })
-        .collect();
-    let dwelling = !req
-        .rules(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness))
-        .is_empty();
+    let dense: Vec<(usize, f64)> = req.rules_with(|i, r| match r {
+        Rule::ResidentsPerM2 { above } => Some((i, *above)),
+        _ => None,
+    });
+    let dwelling = req.any_rule(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness));
     let index = req.joins_addresses();
     if specs.is_empty() && dense.is_empty() && !index {
         return Ok(());

@@ -38,38 +38,30 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         })
         .collect();
     let at_address = req.rules(|r| matches!(r, Rule::BusinessesAtAddress { .. }));
-    let churn: Vec<(usize, u32, Months, String)> = req
-        .rules(|r| matches!(r, Rule::BusinessChurnAtAddress { .. }))
-        .into_iter()
-        .filter_map(|(i, r)| match r {
-            Rule::BusinessChurnAtAddress {
-                min_registrations,
-                within,
-            } => Some((
-                i,
-                *min_registrations,
-                *within,
-                within.since(reference).iso(),
-            )),
-            _ => None,
-        })
-        .collect();
-    let sbi: Vec<(usize, &[String], Months, String)> = req
-        .rules(|r| matches!(r, Rule::SbiRecentlyRegistered { .. }))
-        .into_iter()
-        .filter_map(|(i, r)| match r {
-            Rule::SbiRecentlyRegistered {
-                sbi_prefixes,
-                within,
-            } => Some((
-                i,
-                sbi_prefixes.as_slice(),
-                *within,
-                within.since(reference).iso(),
-            )),
-            _ => None,
-        })
-        .collect();
+    let churn: Vec<(usize, u32, Months, String)> = req.rules_with(|i, r| match r {
+        Rule::BusinessChurnAtAddress {
+            min_registrations,
+            within,
+        } => Some((
+            i,
+            *min_registrations,
+            *within,
+            within.since(reference).iso(),
+        )),
+        _ => None,
+    });
+    let sbi: Vec<(usize, &[String], Months, String)> = req.rules_with(|i, r| match r {
+        Rule::SbiRecentlyRegistered {
+            sbi_prefixes,
+            within,
+        } => Some((
+            i,
+            sbi_prefixes.as_slice(),
+            *within,
+            within.since(reference).iso(),
+        )),
+        _ => None,
+    });
     let dwelling = req.any_rule(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness));
     let keep_buurt = req.any_spec(|s| matches!(s, CountSpec::Signal(_)))
         || req.any_rule(|r| {

@@ -23,27 +23,17 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         .iter()
         .map(|(i, f)| (*i, TransferTest::new(f, reference)))
         .collect();
-    let windows: Vec<(usize, u32, Months, String)> = req
-        .rules(|r| matches!(r, Rule::Transfers { .. }))
-        .into_iter()
-        .filter_map(|(i, r)| match r {
-            Rule::Transfers { min, within } => {
-                Some((i, *min, *within, within.since(reference).iso()))
-            }
-            _ => None,
-        })
-        .collect();
-    let young: Vec<(usize, u32, Option<String>)> = req
-        .rules(|r| matches!(r, Rule::YoungLegalOwner { .. }))
-        .into_iter()
-        .filter_map(|(i, r)| match r {
-            Rule::YoungLegalOwner {
-                max_age_months,
-                within,
-            } => Some((i, *max_age_months, within.map(|w| w.since(reference).iso()))),
-            _ => None,
-        })
-        .collect();
+    let windows: Vec<(usize, u32, Months, String)> = req.rules_with(|i, r| match r {
+        Rule::Transfers { min, within } => Some((i, *min, *within, within.since(reference).iso())),
+        _ => None,
+    });
+    let young: Vec<(usize, u32, Option<String>)> = req.rules_with(|i, r| match r {
+        Rule::YoungLegalOwner {
+            max_age_months,
+            within,
+        } => Some((i, *max_age_months, within.map(|w| w.since(reference).iso()))),
+        _ => None,
+    });
     let parties = req.about_parties();
     if tests.is_empty() && windows.is_empty() && young.is_empty() && !parties {
         return Ok(());

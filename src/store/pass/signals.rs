@@ -39,28 +39,24 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         .into_iter()
         .map(|(i, f)| (i, SignalTest::new(f, reference)))
         .collect();
-    let rules: Vec<SignalRule<'_>> = req
-        .rules(|r| matches!(r, Rule::Signals { .. }))
-        .into_iter()
-        .filter_map(|(at, r)| match r {
-            Rule::Signals {
-                subject,
-                min,
-                kinds,
-                sources,
-                within,
-            } => Some(SignalRule {
-                at,
-                subject: subject.as_str(),
-                min: *min,
-                kinds,
-                sources,
-                since: within.map(|w| w.since(reference).iso()),
-                within: *within,
-            }),
-            _ => None,
-        })
-        .collect();
+    let rules: Vec<SignalRule<'_>> = req.rules_with(|at, r| match r {
+        Rule::Signals {
+            subject,
+            min,
+            kinds,
+            sources,
+            within,
+        } => Some(SignalRule {
+            at,
+            subject: subject.as_str(),
+            min: *min,
+            kinds,
+            sources,
+            since: within.map(|w| w.since(reference).iso()),
+            within: *within,
+        }),
+        _ => None,
+    });
     if !tests.is_empty() || !rules.is_empty() {
         scan(conn, run, &tests, &rules)?;
     }
