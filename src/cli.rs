@@ -43,11 +43,12 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Build the search indexes of the interface's finder (street and trade name).
+    /// Build the indexes that make the finder and scoring fast at national scale.
     ///
-    /// Without them the finder scans the tables to find a street or trade name, which is slow
-    /// for millions of addresses. Building takes minutes at national scale; run it once after
-    /// importing. Later imports keep the indexes up to date.
+    /// Without them the finder scans the tables to find a street or trade name, and scoring
+    /// scans them for the newest date and the legal parties, which is slow for millions of
+    /// rows. Building takes about a minute at national scale; run it once after importing.
+    /// Later imports keep the indexes up to date.
     Index {
         /// The database file.
         db: PathBuf,

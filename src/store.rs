@@ -10,6 +10,7 @@ mod flags;
 mod import_tx;
 mod indicators;
 mod info;
+mod on_request;
 mod open;
 mod pass;
 mod schema;

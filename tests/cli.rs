@@ -265,7 +265,7 @@ fn one_source_name_for_several_files_is_refused() {
 }
 
 #[test]
-fn an_import_suggests_the_search_indexes_until_they_are_built() {
+fn an_import_suggests_the_indexes_until_they_are_built() {
     let dir = tempfile::tempdir().unwrap();
     let generated = schouw(&["gen", "data", "--scale", "demo"], dir.path());
     assert!(generated.status.success(), "{}", text(&generated.stderr));
@@ -281,8 +281,9 @@ fn an_import_suggests_the_search_indexes_until_they_are_built() {
     let index = schouw(&["index", "a.db"], dir.path());
     assert!(index.status.success(), "{}", text(&index.stderr));
     assert!(
-        text(&index.stderr)
-            .contains("built the search indexes: addresses_by_street, businesses_by_name"),
+        text(&index.stderr).contains(
+            "built the indexes: addresses_by_street, businesses_by_name, signals_by_date"
+        ),
         "{}",
         text(&index.stderr)
     );

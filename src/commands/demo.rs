@@ -52,7 +52,7 @@ pub fn run(
     } else {
         // A demo database made by an older schouw is brought up to date (schema, search
         // indexes) here, since the interface opens it read-only.
-        Store::open(&db)?.build_search_indexes()?;
+        Store::open(&db)?.build_indexes()?;
         eprintln!(
             "using the demo database at {} (rebuild with --fresh)",
             db.display()
@@ -107,6 +107,6 @@ fn import_all(db: &Path, data: &Path) -> anyhow::Result<()> {
         })
         .context("recording the demo import")??;
     }
-    store.build_search_indexes()?;
+    store.build_indexes()?;
     Ok(())
 }

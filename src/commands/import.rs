@@ -61,10 +61,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             return Err(e);
         }
     }
-    let finder_tables = matches!(args.kind, ImportKind::Addresses | ImportKind::Businesses);
-    if finder_tables && !store.missing_search_indexes()?.is_empty() {
+    let indexed = !matches!(
+        args.kind,
+        ImportKind::Areas | ImportKind::Sbi | ImportKind::Cbs | ImportKind::Roles
+    );
+    if indexed && !store.missing_indexes()?.is_empty() {
         eprintln!(
-            "tip: run `schouw index {}` once to make searching by street and trade name fast in the interface",
+            "tip: run `schouw index {}` once, after the last import, to make searching by street and trade name in the interface and scoring fast",
             sanitize::line(&args.db.display().to_string())
         );
     }

@@ -22,14 +22,14 @@ pub fn run(db: &Path, format: Format, check: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `schouw index`: builds the finder's search indexes that are missing.
+/// Runs `schouw index`: builds the indexes on request that are missing.
 pub fn index(db: &Path) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let built = store.build_search_indexes()?;
+    let built = store.build_indexes()?;
     if built.is_empty() {
-        eprintln!("the search indexes were already there; nothing to do");
+        eprintln!("the indexes were already there; nothing to do");
     } else {
-        eprintln!("built the search indexes: {}", built.join(", "));
+        eprintln!("built the indexes: {}", built.join(", "));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,8 @@
 //! counts `Some(0)`.
 
 mod areas;
+#[cfg(test)]
+pub(crate) use areas::NEWEST_DATE;
 mod missing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

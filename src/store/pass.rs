@@ -2,28 +2,36 @@
 //! evaluated while streaming each entity table once. Rows come out of SQLite by plain scans
 //! (`SELECT columns FROM table`, no lens value in the SQL text at all), and everything else
 //! happens in Rust: the filters of [`filter`], the joins to an address's buurt through the
-//! in-memory [`key::AddressIndex`], per-buurt sums for counts and per-entity sums for flags.
+//! in-memory [`address_index::AddressIndex`], per-buurt sums for counts and per-entity sums
+//! for flags.
 //!
 //! The stages run in an order where each finds what it joins to: addresses, businesses,
-//! legal parties, ownership, roles (with the per-party counts), signals. A stage runs only
-//! when a spec or rule of the run reads its table.
+//! legal parties and ownership, the per-party counts (counted by SQLite from covering
+//! indexes), signals, and the places of the parties found. A stage runs only when a spec
+//! or rule of the run reads its table.
 
+mod address_index;
 mod addresses;
 mod businesses;
 mod evidence;
 pub(crate) mod filter;
+mod id_table;
 pub(crate) mod key;
 mod ownership;
+#[cfg(test)]
+pub(crate) use ownership::LEGAL_PARTIES;
 mod parties;
+#[cfg(test)]
+pub(crate) use parties::{OWNER_COUNTS, ROLE_COUNTS};
 mod signals;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::open::{Context, Store, StoreError};
-use crate::lens::{CountSpec, RefDate, Rule, Subject};
-use key::{AddressIndex, AreaKeys, Key, KeyMap, NO_AREA};
-
-use parties::PartyPlaces;
+use crate::lens::{CountSpec, RefDate, Rule};
+use address_index::AddressIndex;
+use id_table::IdTable;
+use key::{AreaKeys, KeyMap, NO_AREA};
 
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,14 +84,13 @@ struct Run<'a> {
     /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
     empty_dwellings: Vec<(u32, String, u32)>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
-    business_buurt: KeyMap<u32>,
-    /// (KvK number, buurt) of every business at an address with a buurt, for party places.
-    kvk_buurt: Vec<(Key, u32)>,
+    business_ids: IdTable,
+    /// The buurt by number of `business_ids`.
+    business_buurt: Vec<u32>,
     /// Hits found by address number: (rule, number, evidence), named at the end.
     by_number: Vec<(usize, u32, String)>,
     /// Legal parties with their registration date, when a transfer filter or rule needs them.
     legal: KeyMap<Option<String>>,
-    parties: PartyPlaces,
 }
 
 impl Run<'_> {
@@ -147,11 +154,6 @@ impl<'a> Request<'a> {
         self.rules.iter().any(|r| pick(r))
     }
 
-    /// Whether some rule is about parties (their places are then needed).
-    fn about_parties(&self) -> bool {
-        self.any_rule(|r| r.subject() == Subject::Party)
-    }
-
     /// Whether a stage after the addresses joins to them.
     fn joins_addresses(&self) -> bool {
         self.any_spec(|s| !matches!(s, CountSpec::Address(_)))
@@ -185,21 +187,24 @@ impl Store {
             }
         }
         let words = use_bits.len().div_ceil(64);
+        // Businesses filtered on the surface of their address.
+        let keep_surface = req.specs.iter().any(|s| {
+            matches!(s, CountSpec::Business(f) if f.min_surface.is_some() || f.max_surface.is_some())
+        });
         let mut run = Run {
             req,
             reference: req.reference.iso(),
             areas: AreaKeys::default(),
-            addresses: AddressIndex::new(words),
+            addresses: AddressIndex::new(words, keep_surface),
             use_bits,
             counts: vec![Vec::new(); req.specs.len()],
             hits: vec![Hits::new(); req.rules.len()],
             active_at: HashSet::new(),
             empty_dwellings: Vec::new(),
-            business_buurt: KeyMap::default(),
-            kvk_buurt: Vec::new(),
+            business_ids: IdTable::default(),
+            business_buurt: Vec::new(),
             by_number: Vec::new(),
             legal: KeyMap::default(),
-            parties: PartyPlaces::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
             addresses::run(&self.conn, &mut run)?;

@@ -152,6 +152,12 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE sources ADD COLUMN options TEXT NOT NULL DEFAULT '';
     ",
+    // 3: ownership by party covers every column scoring reads, so the shared pass reads
+    // ownership once, in party order, from the index alone.
+    "
+    DROP INDEX ownership_by_party;
+    CREATE INDEX ownership_by_party ON ownership(party_id, address_id, acquired_on, ended_on);
+    ",
 ];
 
 /// The schema version this build writes and understands.

@@ -6,59 +6,13 @@
 //! streets match from their start, case-insensitively (ASCII), and [`crate::search`] ranks what
 //! comes back. Areas are few and are matched anywhere in name or code.
 //!
-//! The search indexes on street and trade name are not part of the schema: at national scale
-//! they take minutes to build and would double the time of every bulk import, so `schouw index`
-//! builds them on request (`schouw demo` always does). Without them the same queries still
-//! answer, by scanning until the limit is reached.
+//! The search indexes on street and trade name are not part of the schema but built on request
+//! (see [`super::on_request`]). Without them the same queries still answer, by scanning until
+//! the limit is reached.
 
 use rusqlite::params;
 
 use super::open::{Context, Store, StoreError};
-
-/// The finder's indexes on the large tables, built by [`Store::build_search_indexes`].
-const SEARCH_INDEXES: &[(&str, &str)] = &[
-    (
-        "addresses_by_street",
-        "CREATE INDEX IF NOT EXISTS addresses_by_street ON addresses(street COLLATE NOCASE, number)",
-    ),
-    (
-        "businesses_by_name",
-        "CREATE INDEX IF NOT EXISTS businesses_by_name ON businesses(name COLLATE NOCASE)",
-    ),
-];
-
-impl Store {
-    /// The finder's search indexes that this database does not have yet.
-    pub fn missing_search_indexes(&self) -> Result<Vec<&'static str>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1")
-            .ctx("reading the search indexes")?;
-        let mut missing = Vec::new();
-        for (name, _) in SEARCH_INDEXES {
-            if !stmt.exists([name]).ctx("reading the search indexes")? {
-                missing.push(*name);
-            }
-        }
-        Ok(missing)
-    }
-
-    /// Builds the search indexes that are missing, in one transaction; returns their names.
-    /// The index sort stays in memory (`temp_store` is memory-only, so nothing is written
-    /// outside the database): about 600 MB for a national data set.
-    pub fn build_search_indexes(&mut self) -> Result<Vec<&'static str>, StoreError> {
-        let missing = self.missing_search_indexes()?;
-        let tx = self.conn.transaction().ctx("building the search indexes")?;
-        for (name, sql) in SEARCH_INDEXES {
-            if missing.contains(name) {
-                tx.execute_batch(sql)
-                    .ctx(&format!("building the search index {name}"))?;
-            }
-        }
-        tx.commit().ctx("building the search indexes")?;
-        Ok(missing)
-    }
-}
 
 /// What kind of thing a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

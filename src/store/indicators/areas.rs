@@ -69,6 +69,11 @@ pub fn area_within(code: &str, within: &AreaCode) -> bool {
     }
 }
 
+/// The newest date in the data: signals, transfers and registrations.
+pub(crate) const NEWEST_DATE: &str = "SELECT max(d) FROM (SELECT max(date) AS d FROM signals
+     UNION ALL SELECT max(acquired_on) FROM ownership
+     UNION ALL SELECT max(registered_on) FROM businesses)";
+
 impl Store {
     /// Every statistic key the database has (for `lens check --db`).
     pub fn stat_key_set(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
@@ -137,16 +142,11 @@ impl Store {
 
     /// The newest date in the entity data (signals, transfers, business registrations), if
     /// any: the default reference date (peildatum) before capping at today.
+    /// (Three index probes when `schouw index` has built the date indexes.)
     pub fn newest_data_date(&self) -> Result<Option<RefDate>, StoreError> {
         let d: Option<String> = self
             .conn
-            .query_row(
-                "SELECT max(d) FROM (SELECT max(date) AS d FROM signals
-                 UNION ALL SELECT max(acquired_on) FROM ownership
-                 UNION ALL SELECT max(registered_on) FROM businesses)",
-                [],
-                |r| r.get(0),
-            )
+            .query_row(NEWEST_DATE, [], |r| r.get(0))
             .ctx("finding the newest date in the data")?;
         Ok(d.as_deref().and_then(RefDate::parse))
     }

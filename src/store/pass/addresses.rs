@@ -89,7 +89,9 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             }
             Ok(())
         },
-    )
+    )?;
+    run.addresses.seal();
+    Ok(())
 }
 
 /// The dwellings without residents that have no active business either.

@@ -2,8 +2,7 @@
 //! index. Counts the business specs per buurt and evaluates the rules about businesses and
 //! the businesses at an address (`businesses_at_address`, `business_churn_at_address`,
 //! `sbi_recently_registered`, the second half of `dwelling_without_residents_or_business`).
-//! Keeps each business's buurt when signals about businesses are read later, and each KvK
-//! number's buurten when parties are placed.
+//! Keeps each business's buurt when signals about businesses are read later.
 
 use std::collections::HashMap;
 
@@ -73,14 +72,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 }
             )
         });
-    let keep_kvk = req.about_parties();
     if tests.is_empty()
         && at_address.is_empty()
         && churn.is_empty()
         && sbi.is_empty()
         && !dwelling
         && !keep_buurt
-        && !keep_kvk
     {
         return Ok(());
     }
@@ -151,15 +148,14 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             }
             if buurt != NO_AREA {
                 if keep_buurt && let Some(v) = vest {
-                    run.business_buurt.insert(Key::new(v), buurt);
-                }
-                if keep_kvk && let Some(k) = kvk {
-                    run.kvk_buurt.push((Key::new(k), buurt));
+                    run.business_ids.add(v);
+                    run.business_buurt.push(buurt);
                 }
             }
             Ok(())
         },
     )?;
+    run.business_ids.seal();
     if !at_address.is_empty() {
         active_kvk.sort_unstable();
         active_kvk.dedup();

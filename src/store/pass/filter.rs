@@ -75,7 +75,7 @@ pub(crate) struct BusinessTest<'a> {
     filter: &'a BusinessFilter,
     registered_since: Option<String>,
     ended_since: Option<String>,
-    /// The use bits of `address_uses` (see [`super::key::AddressIndex::has_use`]).
+    /// The use bits of `address_uses` (see [`super::address_index::AddressIndex::has_use`]).
     pub(crate) use_mask: Vec<u64>,
 }
 

@@ -1,9 +1,8 @@
-//! Compact keys for the entities a pass joins in memory (BAG ids, KvK numbers, party
-//! pseudonyms), and the index of every address read: its buurt, uses and surface by dense
-//! position, so the other tables join to addresses with one hash lookup instead of a B-tree
-//! search per row.
+//! Compact keys for the entities a pass joins in memory (KvK numbers, party pseudonyms,
+//! vestigingsnummers), the seeded hash the pass's maps use, the interned area codes, and
+//! reading a column of a streamed row.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher, RandomState};
 
 use rusqlite::types::ValueRef;
@@ -169,125 +168,6 @@ impl AreaKeys {
     }
 }
 
-/// Every address by dense number (ids of other tables that are not addresses get a number
-/// too, marked absent), with what the other tables need: buurt, surface and which of the
-/// pass's use values it has (one bit per value, `words` 64-bit words per address).
-#[derive(Debug, Default)]
-pub(crate) struct AddressIndex {
-    index: KeyMap<u32>,
-    buurt: Vec<u32>,
-    surface: Vec<f64>,
-    present: Vec<bool>,
-    uses: Vec<u64>,
-    words: usize,
-    last: Option<(Key, u32)>,
-}
-
-impl AddressIndex {
-    /// An empty index keeping `words` 64-bit words of use bits per address.
-    pub(crate) fn new(words: usize) -> Self {
-        AddressIndex {
-            words,
-            ..AddressIndex::default()
-        }
-    }
-
-    /// Makes room for `n` more addresses.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.index.reserve(n);
-        self.buurt.reserve(n);
-        self.surface.reserve(n);
-        self.present.reserve(n);
-        self.uses.reserve(n * self.words);
-    }
-
-    /// Adds a row of `addresses` (ids are unique there) with its buurt number (or
-    /// [`NO_AREA`]), surface and use bits.
-    pub(crate) fn add(&mut self, id: &str, buurt: u32, surface: Option<f64>, uses: &[u64]) -> u32 {
-        let n = self.buurt.len() as u32;
-        self.index.insert(Key::new(id), n);
-        self.push(buurt, surface, true);
-        let at = self.uses.len() - self.words;
-        self.uses[at..].copy_from_slice(&uses[..self.words]);
-        n
-    }
-
-    fn push(&mut self, buurt: u32, surface: Option<f64>, present: bool) {
-        self.buurt.push(buurt);
-        self.surface.push(surface.unwrap_or(f64::NAN));
-        self.present.push(present);
-        self.uses.extend(std::iter::repeat_n(0, self.words));
-    }
-
-    /// The number of an address id, adding an absent entry when it is not an address.
-    pub(crate) fn number(&mut self, id: &str) -> u32 {
-        let key = Key::new(id);
-        if let Some((k, n)) = &self.last
-            && *k == key
-        {
-            return *n;
-        }
-        let n = match self.index.get(&key) {
-            Some(&n) => n,
-            None => {
-                let n = self.buurt.len() as u32;
-                self.index.insert(key.clone(), n);
-                self.push(NO_AREA, None, false);
-                n
-            }
-        };
-        self.last = Some((key, n));
-        n
-    }
-
-    /// The number of an address id, if it has one.
-    pub(crate) fn find(&self, id: &str) -> Option<u32> {
-        self.index.get(&Key::new(id)).copied()
-    }
-
-    /// The buurt of an address number ([`NO_AREA`] when none or absent).
-    pub(crate) fn buurt(&self, n: u32) -> u32 {
-        self.buurt[n as usize]
-    }
-
-    /// The surface of an address number, if known.
-    pub(crate) fn surface(&self, n: u32) -> Option<f64> {
-        let s = self.surface[n as usize];
-        (!s.is_nan()).then_some(s)
-    }
-
-    /// Whether the address has one of the use values in `mask`.
-    pub(crate) fn has_use(&self, n: u32, mask: &[u64]) -> bool {
-        let at = n as usize * self.words;
-        self.uses[at..at + self.words]
-            .iter()
-            .zip(mask)
-            .any(|(a, m)| a & m != 0)
-    }
-
-    /// Whether the number is a row of `addresses` (an inner join finds it).
-    pub(crate) fn present(&self, n: u32) -> bool {
-        self.present[n as usize]
-    }
-
-    /// How many numbers are given out.
-    pub(crate) fn len(&self) -> usize {
-        self.buurt.len()
-    }
-
-    /// The ids of the given numbers.
-    pub(crate) fn ids(&self, wanted: &HashSet<u32>) -> HashMap<u32, String> {
-        if wanted.is_empty() {
-            return HashMap::new();
-        }
-        self.index
-            .iter()
-            .filter(|(_, n)| wanted.contains(n))
-            .map(|(k, &n)| (n, k.text()))
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,20 +185,5 @@ mod tests {
         }
         assert_ne!(Key::new("a"), Key::new("a\0"));
         assert!(matches!(Key::new("0363200000123456"), Key::Short(_)));
-    }
-
-    #[test]
-    fn absent_addresses_get_numbers_but_are_not_present() {
-        let mut idx = AddressIndex::new(1);
-        idx.add("A1", 0, Some(10.0), &[0b10]);
-        assert_eq!(idx.number("A1"), 0);
-        assert_eq!(idx.number("X9"), 1);
-        assert_eq!(idx.number("X9"), 1);
-        assert!(idx.present(0) && !idx.present(1));
-        assert_eq!(idx.buurt(1), NO_AREA);
-        assert_eq!(idx.surface(0), Some(10.0));
-        assert!(idx.has_use(0, &[0b11]) && !idx.has_use(0, &[0b01]) && !idx.has_use(1, &[!0]));
-        let ids = idx.ids(&[1].into_iter().collect());
-        assert_eq!(ids[&1], "X9");
     }
 }

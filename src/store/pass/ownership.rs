@@ -1,7 +1,7 @@
-//! The ownership stage: the legal parties (one filtered scan of `parties`, when a transfer
-//! filter or rule asks about them), then one scan of `ownership`, each row joined to its
-//! address through the index. Counts the transfer specs per buurt, evaluates `transfers` and
-//! `young_legal_owner`, and keeps the current ownerships for the party stage.
+//! The ownership stage: the legal parties (read from the partial index `parties_legal` when
+//! built, when a transfer filter or rule asks about them), then one scan of `ownership` in
+//! row order, each row joined to its address through the index. Counts the transfer specs
+//! per buurt and evaluates `transfers` and `young_legal_owner`.
 
 use crate::lens::{CountSpec, Months, RefDate, Rule};
 use crate::store::open::StoreError;
@@ -11,6 +11,9 @@ use super::evidence::months;
 use super::filter::{TransferTest, within};
 use super::key::{Key, text};
 use super::{Run, stream};
+
+/// The legal parties with their registration date.
+pub(crate) const LEGAL_PARTIES: &str = "SELECT id, registered_on FROM parties WHERE kind = 'legal'";
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
     let req = run.req;
@@ -34,29 +37,23 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         } => Some((i, *max_age_months, within.map(|w| w.since(reference).iso()))),
         _ => None,
     });
-    let parties = req.about_parties();
-    if tests.is_empty() && windows.is_empty() && young.is_empty() && !parties {
+    if tests.is_empty() && windows.is_empty() && young.is_empty() {
         return Ok(());
     }
     if !young.is_empty() || specs.iter().any(|(_, f)| f.to_legal_person) {
-        stream(
-            conn,
-            "SELECT id, registered_on FROM parties WHERE kind = 'legal'",
-            "reading legal parties",
-            |row| {
-                if let Some(id) = text(row.get_ref(0)?) {
-                    let reg = text(row.get_ref(1)?).map(str::to_owned);
-                    run.legal.insert(Key::new(id), reg);
-                }
-                Ok(())
-            },
-        )?;
+        stream(conn, LEGAL_PARTIES, "reading legal parties", |row| {
+            if let Some(id) = text(row.get_ref(0)?) {
+                let reg = text(row.get_ref(1)?).map(str::to_owned);
+                run.legal.insert(Key::new(id), reg);
+            }
+            Ok(())
+        })?;
     }
     let r = run.reference.clone();
     let mut per_window: Vec<Vec<u32>> = vec![Vec::new(); windows.len()];
     stream(
         conn,
-        "SELECT address_id, party_id, acquired_on, ended_on FROM ownership ORDER BY rowid",
+        "SELECT address_id, party_id, acquired_on FROM ownership ORDER BY rowid",
         "reading ownership",
         |row| {
             let (Some(address), Some(acquired)) = (text(row.get_ref(0)?), text(row.get_ref(2)?))
@@ -105,15 +102,6 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                              {registered} (jonger dan {max_age} maanden)"
                         ));
                     }
-                }
-            }
-            if parties
-                && let Some(p) = party
-                && acquired <= r.as_str()
-            {
-                let ended = text(row.get_ref(3)?);
-                if ended.is_none_or(|e| e > r.as_str()) {
-                    run.parties.own(p, n, buurt);
                 }
             }
             Ok(())

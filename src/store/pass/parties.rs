@@ -1,102 +1,67 @@
-//! The party stage: one scan of `roles` for the current roles, then the per-party counts of
-//! `party_links` (distinct KvK numbers with a current role, distinct addresses currently
-//! owned) from the current roles and ownerships gathered in one pass each, and finally the
-//! places of every party a rule found: the buurten where it owns an address now or has a
-//! current role in a business registered there.
+//! The party stage: `party_links` from the per-party counts (distinct KvK numbers with a
+//! current role, distinct addresses owned now). SQLite counts them in party order from an
+//! index that holds every column the count reads (`ownership_by_party` in the schema,
+//! `roles_by_party_current` built on request), so no row is looked up, nothing is sorted and
+//! only the parties that reach a rule's minimum come back; the reference date and the
+//! minimum are bound parameters. At the end of the pass, the places of every party a rule
+//! found: the buurten where it owns an address now or has a current role in a business
+//! registered there, from two indexed queries per party.
 
 use std::collections::{BTreeSet, HashMap};
 
+use rusqlite::{Connection, params};
+
 use crate::lens::{Rule, Subject};
-use crate::store::open::StoreError;
+use crate::store::open::{Context, StoreError};
 
-use super::key::{Key, NO_AREA, text};
-use super::{Hit, Run, stream};
+use super::key::text;
+use super::{Hit, Run};
 
-/// Current ownerships and roles by party, gathered unsorted and sorted once by party: sorting
-/// millions of rows is cheaper than a hash map with millions of parties.
-#[derive(Debug, Default)]
-pub(crate) struct PartyPlaces {
-    /// (party, (address number, buurt)) per current ownership.
-    owned: Vec<(Key, (u32, u32))>,
-    /// (party, KvK number) per current role.
-    roles: Vec<(Key, Key)>,
+/// Parties with at least ?2 distinct KvK numbers in which they have a role on date ?1.
+pub(crate) const ROLE_COUNTS: &str = "SELECT party_id, count(DISTINCT kvk_nummer) FROM roles
+     WHERE (started_on IS NULL OR started_on <= ?1) AND (ended_on IS NULL OR ended_on > ?1)
+     GROUP BY party_id HAVING count(DISTINCT kvk_nummer) >= ?2";
+
+/// Parties that own at least ?2 distinct addresses on date ?1.
+pub(crate) const OWNER_COUNTS: &str = "SELECT party_id, count(DISTINCT address_id) FROM ownership
+     WHERE acquired_on <= ?1 AND (ended_on IS NULL OR ended_on > ?1)
+     GROUP BY party_id HAVING count(DISTINCT address_id) >= ?2";
+
+/// The parties of `sql` (one of the counts above) at `reference` with at least `floor`.
+fn counts(
+    conn: &Connection,
+    sql: &str,
+    what: &str,
+    reference: &str,
+    floor: u32,
+) -> Result<HashMap<String, i64>, StoreError> {
+    let mut stmt = conn.prepare(sql).ctx(what)?;
+    let rows = stmt
+        .query_map(params![reference, floor], |r| Ok((r.get(0)?, r.get(1)?)))
+        .ctx(what)?;
+    rows.collect::<Result<_, _>>().ctx(what)
 }
 
-impl PartyPlaces {
-    /// Records a current ownership.
-    pub(crate) fn own(&mut self, party: &str, address: u32, buurt: u32) {
-        self.owned.push((Key::new(party), (address, buurt)));
-    }
-}
-
-/// The rows of `sorted` (by party, then value) for one party.
-fn rows_of<'s, T>(sorted: &'s [(Key, T)], party: &Key) -> &'s [(Key, T)] {
-    let from = sorted.partition_point(|(p, _)| p < party);
-    let to = from + sorted[from..].partition_point(|(p, _)| p == party);
-    &sorted[from..to]
-}
-
-/// Per party, how many distinct values it has in `sorted` (by party, then value), for the
-/// parties with at least `floor`.
-fn distinct_counts<T: PartialEq>(sorted: &[(Key, T)], floor: u32) -> HashMap<&Key, i64> {
-    let mut out = HashMap::new();
-    let mut i = 0;
-    while i < sorted.len() {
-        let party = &sorted[i].0;
-        let mut n = 0i64;
-        let mut j = i;
-        while j < sorted.len() && sorted[j].0 == *party {
-            if j == i || sorted[j].1 != sorted[j - 1].1 {
-                n += 1;
-            }
-            j += 1;
-        }
-        if n >= i64::from(floor) {
-            out.insert(party, n);
-        }
-        i = j;
-    }
-    out
-}
-
-pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
     let req = run.req;
-    if !req.about_parties() {
+    let links = req.rules(|r| matches!(r, Rule::PartyLinks { .. }));
+    if links.is_empty() {
         return Ok(());
     }
     let r = run.reference.clone();
-    stream(
-        conn,
-        "SELECT party_id, kvk_nummer, started_on, ended_on FROM roles",
-        "reading roles",
-        |row| {
-            let (Some(party), Some(kvk)) = (text(row.get_ref(0)?), text(row.get_ref(1)?)) else {
-                return Ok(());
-            };
-            let started = text(row.get_ref(2)?);
-            let ended = text(row.get_ref(3)?);
-            if started.is_none_or(|s| s <= r.as_str()) && ended.is_none_or(|e| e > r.as_str()) {
-                run.parties.roles.push((Key::new(party), Key::new(kvk)));
-            }
-            Ok(())
-        },
-    )?;
-    run.parties.roles.sort_unstable();
-    // By party, then address (the buurt follows the address).
-    run.parties.owned.sort_unstable();
-    let owned = &run.parties.owned;
-    let links = req.rules(|r| matches!(r, Rule::PartyLinks { .. }));
     let floor = |pick: fn(&Rule) -> Option<u32>| links.iter().filter_map(|(_, r)| pick(r)).min();
     let businesses = floor(|r| match r {
         Rule::PartyLinks { min_businesses, .. } => *min_businesses,
         _ => None,
     })
-    .map(|f| distinct_counts(&run.parties.roles, f));
+    .map(|f| counts(conn, ROLE_COUNTS, "counting roles per party", &r, f))
+    .transpose()?;
     let addresses = floor(|r| match r {
         Rule::PartyLinks { min_addresses, .. } => *min_addresses,
         _ => None,
     })
-    .map(|f| distinct_counts(owned, f));
+    .map(|f| counts(conn, OWNER_COUNTS, "counting addresses per owner", &r, f))
+    .transpose()?;
     for (i, rule) in &links {
         let Rule::PartyLinks {
             min_businesses,
@@ -106,7 +71,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             continue;
         };
         type Says = fn(i64) -> String;
-        let mut parts: Vec<(u32, &HashMap<&Key, i64>, Says)> = Vec::new();
+        let mut parts: Vec<(u32, &HashMap<String, i64>, Says)> = Vec::new();
         if let (Some(m), Some(c)) = (min_businesses, &businesses) {
             parts.push((*m, c, |n| format!("rol in {n} bedrijven (KvK-nummers)")));
         }
@@ -116,7 +81,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         let Some(&(m0, c0, _)) = parts.first() else {
             continue;
         };
-        for (&p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
+        for (p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
             let mut evidence = Vec::new();
             let all = parts.iter().all(|(m, c, says)| match c.get(p) {
                 Some(&n) if n >= i64::from(*m) => {
@@ -130,15 +95,17 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     buurten: BTreeSet::new(),
                     evidence,
                 };
-                run.hits[*i].insert(p.text(), hit);
+                run.hits[*i].insert(p.clone(), hit);
             }
         }
     }
     Ok(())
 }
 
-/// Gives every party a rule found its places (after the signals stage).
-pub(super) fn place(run: &mut Run<'_>) {
+/// Gives every party a rule found its places (after the signals stage): the buurten of the
+/// addresses it owns now (from `ownership_by_party`, each address's buurt from the address
+/// index) and of the businesses of its current roles.
+pub(super) fn place(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
     let about: Vec<usize> = run
         .req
         .rules(|r| r.subject() == Subject::Party)
@@ -146,30 +113,48 @@ pub(super) fn place(run: &mut Run<'_>) {
         .map(|(i, _)| i)
         .collect();
     if about.is_empty() {
-        return;
+        return Ok(());
     }
-    if !run.kvk_buurt.is_sorted() {
-        run.kvk_buurt.sort_unstable();
-    }
+    let what = "finding where parties own or have roles";
+    let mut owned = conn
+        .prepare(
+            "SELECT address_id FROM ownership WHERE party_id = ?1 AND acquired_on <= ?2
+               AND (ended_on IS NULL OR ended_on > ?2)",
+        )
+        .ctx(what)?;
+    let mut roles = conn
+        .prepare(
+            "SELECT DISTINCT a.buurt_code FROM roles r
+             JOIN businesses b ON b.kvk_nummer = r.kvk_nummer
+             JOIN addresses a ON a.id = b.address_id
+             WHERE r.party_id = ?1 AND (r.started_on IS NULL OR r.started_on <= ?2)
+               AND (r.ended_on IS NULL OR r.ended_on > ?2) AND a.buurt_code IS NOT NULL",
+        )
+        .ctx(what)?;
+    let mut known: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let r = run.reference.clone();
     for &i in &about {
         let ids: Vec<String> = run.hits[i].keys().cloned().collect();
         for id in ids {
-            let party = Key::new(&id);
-            let mut places = BTreeSet::new();
-            for (_, (_, buurt)) in rows_of(&run.parties.owned, &party) {
-                places.extend(run.areas.code(*buurt).map(str::to_owned));
-            }
-            for (_, kvk) in rows_of(&run.parties.roles, &party) {
-                let from = run.kvk_buurt.partition_point(|(k, _)| k < kvk);
-                for (_, buurt) in run.kvk_buurt[from..].iter().take_while(|(k, _)| k == kvk) {
-                    if *buurt != NO_AREA {
-                        places.extend(run.areas.code(*buurt).map(str::to_owned));
-                    }
+            if !known.contains_key(&id) {
+                let mut places = BTreeSet::new();
+                let mut rows = owned.query(params![id, r]).ctx(what)?;
+                while let Some(row) = rows.next().ctx(what)? {
+                    let buurt = text(row.get_ref(0).ctx(what)?)
+                        .and_then(|a| run.addresses.find(a))
+                        .and_then(|n| run.areas.code(run.addresses.buurt(n)));
+                    places.extend(buurt.map(str::to_owned));
                 }
+                let mut rows = roles.query(params![id, r]).ctx(what)?;
+                while let Some(row) = rows.next().ctx(what)? {
+                    places.extend(text(row.get_ref(0).ctx(what)?).map(str::to_owned));
+                }
+                known.insert(id.clone(), places);
             }
             if let Some(hit) = run.hits[i].get_mut(&id) {
-                hit.buurten = places;
+                hit.buurten = known[&id].clone();
             }
         }
     }
+    Ok(())
 }

@@ -10,7 +10,7 @@ use crate::store::open::StoreError;
 
 use super::evidence::months;
 use super::filter::SignalTest;
-use super::key::{Key, NO_AREA, text};
+use super::key::{NO_AREA, text};
 use super::parties::place;
 use super::{Hit, Run, stream};
 
@@ -60,8 +60,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
     if !tests.is_empty() || !rules.is_empty() {
         scan(conn, run, &tests, &rules)?;
     }
-    place(run);
-    Ok(())
+    place(conn, run)
 }
 
 fn scan(
@@ -92,11 +91,7 @@ fn scan(
                         .addresses
                         .find(id)
                         .map_or(NO_AREA, |n| run.addresses.buurt(n)),
-                    "business" => run
-                        .business_buurt
-                        .get(&Key::new(id))
-                        .copied()
-                        .unwrap_or(NO_AREA),
+                    "business" => business_buurt(run, id),
                     "area" => run.areas.intern(id),
                     _ => NO_AREA,
                 };
@@ -136,11 +131,7 @@ fn scan(
                     .addresses
                     .find(&id)
                     .map_or(NO_AREA, |a| run.addresses.buurt(a)),
-                s if s == Subject::Business.as_str() => run
-                    .business_buurt
-                    .get(&Key::new(&id))
-                    .copied()
-                    .unwrap_or(NO_AREA),
+                s if s == Subject::Business.as_str() => business_buurt(run, &id),
                 _ => NO_AREA,
             };
             let kinds = kinds.join(",").replace(',', ", ");
@@ -155,4 +146,11 @@ fn scan(
         }
     }
     Ok(())
+}
+
+/// The buurt of a business by vestigingsnummer ([`NO_AREA`] when it has none).
+fn business_buurt(run: &Run<'_>, id: &str) -> u32 {
+    run.business_ids
+        .find(id)
+        .map_or(NO_AREA, |n| run.business_buurt[n as usize])
 }

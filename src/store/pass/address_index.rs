@@ -1,0 +1,180 @@
+//! The index of every address a pass reads: its buurt, uses and surface by dense number
+//! (from an [`IdTable`]), so the other tables join to addresses with one lookup in memory
+//! instead of a B-tree search per row.
+
+use std::collections::{HashMap, HashSet};
+
+use super::id_table::IdTable;
+use super::key::{Key, KeyMap, NO_AREA};
+
+/// Every address by dense number (ids of other tables that are not addresses get a number
+/// too, marked absent), with what the other tables need: buurt, surface (when a filter asks
+/// for it) and which of the pass's use values it has (one bit per value, `words` 64-bit
+/// words per address).
+#[derive(Debug)]
+pub(crate) struct AddressIndex {
+    /// The addresses' ids; [`AddressIndex::seal`] builds its lookup table.
+    ids: IdTable,
+    /// Ids of other tables that are not addresses, numbered after the addresses.
+    absent: KeyMap<u32>,
+    buurt: Vec<u32>,
+    /// Kept only when `keep_surface`.
+    surface: Vec<f64>,
+    keep_surface: bool,
+    present: Vec<bool>,
+    uses: Vec<u64>,
+    words: usize,
+}
+
+impl AddressIndex {
+    /// An empty index keeping `words` 64-bit words of use bits per address, and surfaces
+    /// when `keep_surface`.
+    pub(crate) fn new(words: usize, keep_surface: bool) -> Self {
+        AddressIndex {
+            ids: IdTable::default(),
+            absent: KeyMap::default(),
+            buurt: Vec::new(),
+            surface: Vec::new(),
+            keep_surface,
+            present: Vec::new(),
+            uses: Vec::new(),
+            words,
+        }
+    }
+
+    /// Makes room for `n` more addresses.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+        self.buurt.reserve(n);
+        if self.keep_surface {
+            self.surface.reserve(n);
+        }
+        self.present.reserve(n);
+        self.uses.reserve(n * self.words);
+    }
+
+    /// Adds a row of `addresses` (ids are unique there) with its buurt number (or
+    /// [`NO_AREA`]), surface and use bits. Every address is added before the first lookup.
+    pub(crate) fn add(&mut self, id: &str, buurt: u32, surface: Option<f64>, uses: &[u64]) -> u32 {
+        let n = self.ids.add(id);
+        self.push(buurt, surface, true);
+        let at = self.uses.len() - self.words;
+        self.uses[at..].copy_from_slice(&uses[..self.words]);
+        n
+    }
+
+    /// Ends the adding: builds the lookup table.
+    pub(crate) fn seal(&mut self) {
+        self.ids.seal();
+    }
+
+    fn push(&mut self, buurt: u32, surface: Option<f64>, present: bool) {
+        self.buurt.push(buurt);
+        if self.keep_surface {
+            self.surface.push(surface.unwrap_or(f64::NAN));
+        }
+        self.present.push(present);
+        self.uses.extend(std::iter::repeat_n(0, self.words));
+    }
+
+    /// The number of an address id, adding an absent entry when it is not an address.
+    pub(crate) fn number(&mut self, id: &str) -> u32 {
+        if let Some(n) = self.find(id) {
+            return n;
+        }
+        let n = self.buurt.len() as u32;
+        self.absent.insert(Key::new(id), n);
+        self.push(NO_AREA, None, false);
+        n
+    }
+
+    /// The number of an address id, if it has one.
+    pub(crate) fn find(&self, id: &str) -> Option<u32> {
+        self.ids
+            .find(id)
+            .or_else(|| self.absent.get(&Key::new(id)).copied())
+    }
+
+    /// The buurt of an address number ([`NO_AREA`] when none or absent).
+    pub(crate) fn buurt(&self, n: u32) -> u32 {
+        self.buurt[n as usize]
+    }
+
+    /// The surface of an address number, if known.
+    pub(crate) fn surface(&self, n: u32) -> Option<f64> {
+        let s = *self.surface.get(n as usize)?;
+        (!s.is_nan()).then_some(s)
+    }
+
+    /// Whether the address has one of the use values in `mask`.
+    pub(crate) fn has_use(&self, n: u32, mask: &[u64]) -> bool {
+        let at = n as usize * self.words;
+        self.uses[at..at + self.words]
+            .iter()
+            .zip(mask)
+            .any(|(a, m)| a & m != 0)
+    }
+
+    /// Whether the number is a row of `addresses` (an inner join finds it).
+    pub(crate) fn present(&self, n: u32) -> bool {
+        self.present[n as usize]
+    }
+
+    /// How many numbers are given out.
+    pub(crate) fn len(&self) -> usize {
+        self.buurt.len()
+    }
+
+    /// The ids of the given numbers.
+    pub(crate) fn ids(&self, wanted: &HashSet<u32>) -> HashMap<u32, String> {
+        let mut out = self.ids.ids(wanted);
+        if out.len() < wanted.len() {
+            out.extend(
+                self.absent
+                    .iter()
+                    .filter(|(_, n)| wanted.contains(n))
+                    .map(|(k, &n)| (n, k.text())),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absent_addresses_get_numbers_but_are_not_present() {
+        let mut idx = AddressIndex::new(1, true);
+        idx.add("A1", 0, Some(10.0), &[0b10]);
+        idx.add("0363200000000001", 1, None, &[0]);
+        idx.seal();
+        assert_eq!(idx.number("A1"), 0);
+        assert_eq!(idx.number("X9"), 2);
+        assert_eq!(idx.number("X9"), 2);
+        assert_eq!(idx.number("0363200000000001"), 1);
+        assert_eq!(idx.number("0363200000000002"), 3);
+        assert_eq!(idx.number("0363200000000002"), 3);
+        assert!(idx.present(0) && idx.present(1) && !idx.present(2) && !idx.present(3));
+        assert_eq!(idx.buurt(2), NO_AREA);
+        assert_eq!(idx.surface(0), Some(10.0));
+        assert_eq!(idx.surface(1), None);
+        assert!(idx.has_use(0, &[0b11]) && !idx.has_use(0, &[0b01]) && !idx.has_use(2, &[!0]));
+        let ids = idx.ids(&[0, 1, 2, 3].into_iter().collect());
+        assert_eq!(ids[&0], "A1");
+        assert_eq!(ids[&1], "0363200000000001");
+        assert_eq!(ids[&2], "X9");
+        assert_eq!(ids[&3], "0363200000000002");
+        assert_eq!(idx.find("0363200000000003"), None);
+    }
+
+    #[test]
+    fn surfaces_are_kept_only_when_asked() {
+        let mut idx = AddressIndex::new(0, false);
+        idx.add("1", 0, Some(10.0), &[]);
+        idx.seal();
+        assert_eq!(idx.surface(0), None);
+        assert_eq!(idx.find("1"), Some(0));
+    }
+}

@@ -1,0 +1,233 @@
+//! Dense numbers for millions of entity ids (BAG ids, vestigingsnummers), held compactly: an
+//! id of at most 16 ASCII digits is packed into one `u64`, and the lookup table is open
+//! addressing over numbers only (4 bytes a slot), the key compared against the packed id of
+//! the number a slot holds. Other ids (municipal files may use their own) go to an ordinary
+//! map. The table is seeded per run, so crafted ids cannot be made to collide in advance.
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+
+use super::key::{Key, KeyMap, Seeded};
+
+/// The packed form of an id of 1 to 16 ASCII digits: the length in the top byte, the value
+/// below it (so `"0363…"` and `"363…"` stay apart). `None` for any other id.
+fn pack(id: &str) -> Option<u64> {
+    let b = id.as_bytes();
+    if b.is_empty() || b.len() > 16 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = b.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+    Some((b.len() as u64) << 56 | value)
+}
+
+/// The id of a packed form.
+fn unpack(packed: u64) -> String {
+    let len = (packed >> 56) as usize;
+    format!("{:0len$}", packed & ((1 << 56) - 1))
+}
+
+/// No packed id (an id that does not pack, kept in `others`).
+const UNPACKED: u64 = 0;
+
+/// An empty slot of the lookup table.
+const EMPTY: u32 = u32::MAX;
+
+/// How many numbers after the last one found are tried before the table: rows of another
+/// table that follow this one's order then find theirs in the same cache line.
+const NEAR: usize = 4;
+
+/// Ids numbered in the order they are added (each once); [`IdTable::seal`] then builds the
+/// lookup table.
+#[derive(Debug)]
+pub(crate) struct IdTable {
+    /// The packed id of each number ([`UNPACKED`] when it is in `others`).
+    packed: Vec<u64>,
+    /// Numbers by the hash of their packed id, linear probing, a power of two long (empty
+    /// until sealed).
+    slots: Vec<u32>,
+    hasher: Seeded,
+    /// Ids that do not pack.
+    others: KeyMap<u32>,
+    /// The last number found.
+    last: Cell<usize>,
+}
+
+impl Default for IdTable {
+    fn default() -> Self {
+        IdTable {
+            packed: Vec::new(),
+            slots: Vec::new(),
+            hasher: Seeded::default(),
+            others: KeyMap::default(),
+            last: Cell::new(0),
+        }
+    }
+}
+
+impl IdTable {
+    /// Makes room for `n` more ids.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.packed.reserve(n);
+    }
+
+    /// Gives `id` (not added before) the next number.
+    pub(crate) fn add(&mut self, id: &str) -> u32 {
+        let n = self.packed.len() as u32;
+        match pack(id) {
+            Some(p) => self.packed.push(p),
+            None => {
+                self.packed.push(UNPACKED);
+                self.others.insert(Key::new(id), n);
+            }
+        }
+        n
+    }
+
+    /// How many ids there are.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// Ends the adding: builds the lookup table.
+    pub(crate) fn seal(&mut self) {
+        if !self.slots.is_empty() {
+            return;
+        }
+        let size = (self.packed.len() * 10 / 7 + 1).next_power_of_two();
+        self.slots = vec![EMPTY; size];
+        for (n, &p) in self.packed.iter().enumerate() {
+            if p != UNPACKED {
+                let at = self.probe(p);
+                self.slots[at] = n as u32;
+            }
+        }
+    }
+
+    fn hash(&self, packed: u64) -> usize {
+        let mut h = self.hasher.build_hasher();
+        h.write_u64(packed);
+        h.finish() as usize
+    }
+
+    /// The slot holding `packed`, or the empty slot where it would go.
+    fn probe(&self, packed: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.hash(packed) & mask;
+        loop {
+            let n = self.slots[at];
+            if n == EMPTY || self.packed[n as usize] == packed {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The number of an id, if it has one.
+    pub(crate) fn find(&self, id: &str) -> Option<u32> {
+        match pack(id) {
+            Some(p) => self.find_packed(p),
+            None => self.others.get(&Key::new(id)).copied(),
+        }
+    }
+
+    fn find_packed(&self, p: u64) -> Option<u32> {
+        let last = self.last.get();
+        let near = self.packed.get(last..(last + NEAR).min(self.packed.len()));
+        if let Some(i) = near.and_then(|s| s.iter().position(|&q| q == p)) {
+            self.last.set(last + i);
+            return Some((last + i) as u32);
+        }
+        let n = if self.slots.is_empty() {
+            self.packed.iter().position(|&q| q == p)?
+        } else {
+            let n = self.slots[self.probe(p)];
+            if n == EMPTY {
+                return None;
+            }
+            n as usize
+        };
+        self.last.set(n);
+        Some(n as u32)
+    }
+
+    /// The ids of those of the `wanted` numbers that are this table's (one walk over the
+    /// ids that do not pack, only when one of them is wanted).
+    pub(crate) fn ids(&self, wanted: &HashSet<u32>) -> HashMap<u32, String> {
+        let mut unpacked = false;
+        let mut out = HashMap::new();
+        for &n in wanted {
+            match self.packed.get(n as usize) {
+                Some(&UNPACKED) => unpacked = true,
+                Some(&p) => {
+                    out.insert(n, unpack(p));
+                }
+                None => {}
+            }
+        }
+        if unpacked {
+            out.extend(
+                self.others
+                    .iter()
+                    .filter(|(_, n)| wanted.contains(n))
+                    .map(|(k, &n)| (n, k.text())),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_keeps_leading_zeros_and_refuses_other_ids() {
+        for id in [
+            "0363200000123456",
+            "363200000123456",
+            "0",
+            "0000000000000000",
+        ] {
+            assert_eq!(unpack(pack(id).unwrap()), id);
+        }
+        assert_ne!(pack("0363200000123456"), pack("363200000123456"));
+        for id in ["", "A1", "03632000001234567", "12 3", "１２"] {
+            assert_eq!(pack(id), None, "{id}");
+        }
+    }
+
+    /// Every id is found whether the ids ascend or not, looked up in order (the numbers after
+    /// the last) and out of order, packed or not.
+    #[test]
+    fn ids_are_found_in_any_order_and_named_again() {
+        for ascending in [true, false] {
+            let mut t = IdTable::default();
+            let ids: Vec<String> = (0..5000u32)
+                .map(|i| if ascending { i } else { (i * 7919) % 5000 })
+                .map(|i| match i % 100 {
+                    7 => format!("X{i}"),
+                    _ => format!("{:016}", i * 3),
+                })
+                .collect();
+            for (n, id) in ids.iter().enumerate() {
+                assert_eq!(t.add(id), n as u32);
+            }
+            t.seal();
+            assert!(t.slots.len() * 7 >= t.len() * 10);
+            let forward = 0..ids.len();
+            let scattered = (0..ids.len()).map(|i| (i * 4001) % ids.len());
+            for n in forward.chain(scattered) {
+                assert_eq!(t.find(&ids[n]), Some(n as u32));
+            }
+            let named = t.ids(&(0..5001).collect());
+            assert_eq!(named.len(), ids.len());
+            for (n, id) in ids.iter().enumerate() {
+                assert_eq!(named[&(n as u32)], *id);
+            }
+            assert_eq!(t.find(&format!("{:016}", 1)), None);
+            assert_eq!(t.find("X8"), None);
+        }
+    }
+}
