@@ -146,11 +146,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     ));
                 }
             }
-            if buurt != NO_AREA {
-                if keep_buurt && let Some(v) = vest {
-                    run.business_ids.add(v);
-                    run.business_buurt.push(buurt);
-                }
+            if buurt != NO_AREA
+                && keep_buurt
+                && let Some(v) = vest
+            {
+                run.business_ids.add(v);
+                run.business_buurt.push(buurt);
             }
             Ok(())
         },
