@@ -1,6 +1,7 @@
 //! The shared pass: every count spec and every flag rule of a run (all lenses at once),
 //! evaluated while streaming each entity table once. Rows come out of SQLite by plain scans
-//! (`SELECT columns FROM table`, no lens value in the SQL text at all), and everything else
+//! (`SELECT columns FROM table`, no lens value in the SQL text at all; the per-party counts
+//! take the reference date and a minimum as bound parameters), and everything else
 //! happens in Rust: the filters of [`filter`], the joins to an address's buurt through the
 //! in-memory [`address_index::AddressIndex`], per-buurt sums for counts and per-entity sums
 //! for flags.

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::id_table::IdTable;
-use super::key::{Key, KeyMap, NO_AREA};
+use super::key::{Key, KeyMap, NO_AREA, named};
 
 /// Every address by dense number (ids of other tables that are not addresses get a number
 /// too, marked absent), with what the other tables need: buurt, surface (when a filter asks
@@ -129,12 +129,7 @@ impl AddressIndex {
     pub(crate) fn ids(&self, wanted: &HashSet<u32>) -> HashMap<u32, String> {
         let mut out = self.ids.ids(wanted);
         if out.len() < wanted.len() {
-            out.extend(
-                self.absent
-                    .iter()
-                    .filter(|(_, n)| wanted.contains(n))
-                    .map(|(k, &n)| (n, k.text())),
-            );
+            out.extend(named(&self.absent, wanted));
         }
         out
     }

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
-use super::key::{Key, KeyMap, Seeded};
+use super::key::{Key, KeyMap, Seeded, named};
 
 /// The packed form of an id of 1 to 16 ASCII digits: the length in the top byte, the value
 /// below it (so `"0363…"` and `"363…"` stay apart). `None` for any other id.
@@ -139,15 +139,18 @@ impl IdTable {
             self.last.set(last + i);
             return Some((last + i) as u32);
         }
-        let n = if self.slots.is_empty() {
-            self.packed.iter().position(|&q| q == p)?
-        } else {
-            let n = self.slots[self.probe(p)];
-            if n == EMPTY {
-                return None;
-            }
-            n as usize
-        };
+        if self.slots.is_empty() {
+            debug_assert!(
+                self.packed.is_empty(),
+                "an id table is sealed before lookups"
+            );
+            return None;
+        }
+        let n = self.slots[self.probe(p)];
+        if n == EMPTY {
+            return None;
+        }
+        let n = n as usize;
         self.last.set(n);
         Some(n as u32)
     }
@@ -167,12 +170,7 @@ impl IdTable {
             }
         }
         if unpacked {
-            out.extend(
-                self.others
-                    .iter()
-                    .filter(|(_, n)| wanted.contains(n))
-                    .map(|(k, &n)| (n, k.text())),
-            );
+            out.extend(named(&self.others, wanted));
         }
         out
     }

@@ -2,7 +2,7 @@
 //! vestigingsnummers), the seeded hash the pass's maps use, the interned area codes, and
 //! reading a column of a streamed row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher, RandomState};
 
 use rusqlite::types::ValueRef;
@@ -43,6 +43,16 @@ impl Key {
 
 /// A map keyed by entity ids, hashed with [`Seeded`].
 pub(crate) type KeyMap<V> = HashMap<Key, V, Seeded>;
+
+/// The ids of `map` (ids by number) whose number is wanted, as (number, id).
+pub(crate) fn named<'a>(
+    map: &'a KeyMap<u32>,
+    wanted: &'a HashSet<u32>,
+) -> impl Iterator<Item = (u32, String)> + 'a {
+    map.iter()
+        .filter(|(_, n)| wanted.contains(n))
+        .map(|(k, &n)| (n, k.text()))
+}
 
 /// A fast hash for the millions of ids of a pass (folded multiplication, as in foldhash),
 /// seeded per map from the standard library's random keys so that crafted ids cannot be
