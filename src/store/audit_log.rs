@@ -9,7 +9,7 @@
 //! the verifier sees a tampered type as well as a tampered value.
 //!
 //! It also computes the database fingerprint recorded with every entry
-//! ([`Store::fingerprint`]).
+//! ([`Store::fingerprint`](super::Store::fingerprint)).
 
 mod files;
 mod fingerprint;
