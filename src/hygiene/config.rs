@@ -15,8 +15,13 @@
 //! with the nearest known one. Key actions are checked for form here and against the
 //! interface's action table there.
 
+mod key_spec;
+#[cfg(test)]
+mod tests;
+
+pub use key_spec::{KEY_NAMES, KeySpec};
+
 use std::collections::BTreeMap;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -76,110 +81,6 @@ impl Default for Config {
             theme: None,
             keys: BTreeMap::new(),
         }
-    }
-}
-
-/// A key with modifiers, e.g. `ctrl-x`, `f12`, `alt-shift-left`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct KeySpec {
-    /// Control held.
-    pub ctrl: bool,
-    /// Alt held.
-    pub alt: bool,
-    /// Shift held.
-    pub shift: bool,
-    /// The key: one character, `f1`..`f12`, or a name from [`KEY_NAMES`].
-    pub key: String,
-}
-
-/// Named keys.
-pub const KEY_NAMES: &[&str] = &[
-    "enter",
-    "esc",
-    "tab",
-    "backtab",
-    "backspace",
-    "delete",
-    "insert",
-    "home",
-    "end",
-    "pageup",
-    "pagedown",
-    "up",
-    "down",
-    "left",
-    "right",
-    "space",
-];
-
-impl KeySpec {
-    /// Parses `ctrl-x`, `F12`, `alt-shift-left`, `q`, `-` (case-insensitive names).
-    pub fn parse(s: &str) -> Result<KeySpec, String> {
-        let expected = "expected a key like \"ctrl-x\", \"f12\", \"q\" or \"alt-left\"";
-        let mut spec = KeySpec {
-            ctrl: false,
-            alt: false,
-            shift: false,
-            key: String::new(),
-        };
-        let mut rest = s;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let flag = if lower.starts_with("ctrl-") && rest.len() > 5 {
-                &mut spec.ctrl
-            } else if lower.starts_with("alt-") && rest.len() > 4 {
-                &mut spec.alt
-            } else if lower.starts_with("shift-") && rest.len() > 6 {
-                &mut spec.shift
-            } else {
-                break;
-            };
-            if *flag {
-                return Err(format!("a modifier appears twice; {expected}"));
-            }
-            *flag = true;
-            rest = &rest[rest.find('-').map_or(0, |i| i + 1)..];
-        }
-        let mut chars = rest.chars();
-        let key = match (chars.next(), chars.next()) {
-            // With a modifier a letter's case means nothing to the terminal: `ctrl-X` is
-            // `ctrl-x`. Alone, `Q` and `q` are different keys.
-            (Some(c), None) if !c.is_control() && !crate::sanitize::is_unsafe(c) => {
-                if spec.ctrl || spec.alt {
-                    c.to_ascii_lowercase().to_string()
-                } else {
-                    c.to_string()
-                }
-            }
-            _ => {
-                let name = rest.to_ascii_lowercase();
-                let function = name
-                    .strip_prefix('f')
-                    .and_then(|n| n.parse::<u8>().ok())
-                    .is_some_and(|n| (1..=12).contains(&n));
-                if !function && !KEY_NAMES.contains(&name.as_str()) {
-                    return Err(expected.to_owned());
-                }
-                name
-            }
-        };
-        spec.key = key;
-        Ok(spec)
-    }
-}
-
-impl fmt::Display for KeySpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (on, name) in [
-            (self.ctrl, "ctrl-"),
-            (self.alt, "alt-"),
-            (self.shift, "shift-"),
-        ] {
-            if on {
-                f.write_str(name)?;
-            }
-        }
-        f.write_str(&self.key)
     }
 }
 
@@ -403,93 +304,4 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_full_file_parses() {
-        let c = Config::from_toml(
-            "banner = \"DEPARTEMENTAAL VERTROUWELIJK\"\nidle_lock_minutes = 5\ntheme = \"dark\"\n\n[keys]\nprivacy = \"Ctrl-X\"\nlock = \"f12\"\n",
-        )
-        .unwrap();
-        assert_eq!(c.banner.as_deref(), Some("DEPARTEMENTAAL VERTROUWELIJK"));
-        assert_eq!(c.idle_lock_minutes, 5);
-        assert_eq!(c.theme.as_deref(), Some("dark"));
-        assert_eq!(c.key_for("privacy").unwrap().to_string(), "ctrl-x");
-        assert_eq!(c.key_for("lock").unwrap().to_string(), "f12");
-    }
-
-    #[test]
-    fn empty_file_gives_defaults() {
-        assert_eq!(Config::from_toml("").unwrap(), Config::default());
-        assert_eq!(Config::default().idle_lock_minutes, 10);
-    }
-
-    #[test]
-    fn unknown_key_suggests_and_points() {
-        let e = Config::from_toml("banner = \"X\"\nidle_lock = 5\n").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 1), "{e}");
-        assert!(e.message.contains("unknown key `idle_lock`"), "{e}");
-        assert!(
-            e.hint
-                .as_deref()
-                .unwrap()
-                .contains("did you mean `idle_lock_minutes`?"),
-            "{e}"
-        );
-        let shown = e.to_string();
-        assert!(shown.starts_with("<config>:2:1: unknown key"), "{shown}");
-        let e = Config::from_toml("thme = \"dark\"\n").unwrap_err();
-        assert!(e.hint.unwrap().contains("`theme`"));
-    }
-
-    #[test]
-    fn bad_values_point_at_the_value() {
-        let e = Config::from_toml("idle_lock_minutes = 90\n").unwrap_err();
-        assert_eq!((e.line, e.column), (1, 21), "{e}");
-        assert!(e.hint.unwrap().contains("from 1 to 30"));
-        let e = Config::from_toml("idle_lock_minutes = \"ten\"\n").unwrap_err();
-        assert_eq!(e.line, 1, "{e}");
-        let e = Config::from_toml("[keys]\nprivacy = \"ctrl-hyper\"\n").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 11), "{e}");
-        let e = Config::from_toml("[keys]\nprivacy = \"ctrl-x\"\nlock = \"Ctrl-x\"\n").unwrap_err();
-        assert!(e.message.contains("already bound"), "{e}");
-        let e = Config::from_toml("banner = \"a\\u202Eb\"\n").unwrap_err();
-        assert!(e.message.contains("banner"), "{e}");
-    }
-
-    #[test]
-    fn errors_name_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "\n\n  banner = \"X\"\n  idle_lock_minuten = 5\n").unwrap();
-        let e = Config::from_file(&path).unwrap_err();
-        assert_eq!(e.file, path);
-        assert_eq!((e.line, e.column), (4, 3), "{e}");
-        assert!(
-            e.to_string().contains("did you mean `idle_lock_minutes`?"),
-            "{e}"
-        );
-        let missing = Config::from_file(&dir.path().join("none.toml")).unwrap_err();
-        assert!(missing.message.contains("cannot read"));
-    }
-
-    #[test]
-    fn key_specs() {
-        for (s, shown) in [
-            ("q", "q"),
-            ("-", "-"),
-            ("ctrl--", "ctrl--"),
-            ("Alt-Shift-Left", "alt-shift-left"),
-            ("F1", "f1"),
-        ] {
-            assert_eq!(KeySpec::parse(s).unwrap().to_string(), shown, "{s}");
-        }
-        for bad in ["", "f13", "ctrl-ctrl-x", "hyper-x", "\u{1b}", "ab"] {
-            assert!(KeySpec::parse(bad).is_err(), "{bad:?}");
-        }
-    }
 }

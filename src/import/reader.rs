@@ -4,14 +4,21 @@
 //! Rows come out as text fields with the line they start on. The SHA-256 of the bytes is taken
 //! while they are parsed ([`CsvFile::sha256`]), so a file is read once.
 
+mod checks;
 mod decode;
+mod delimiter;
 mod hashing;
+mod limited;
 
+pub use checks::inspect;
+use checks::open_message;
+pub use delimiter::delimiter_hint;
+use delimiter::guess_delimiter;
 pub use hashing::sha256_file;
 use hashing::{HashState, Hashing};
+use limited::{LIMIT_MESSAGE, Limited, LineIndex};
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -42,78 +49,6 @@ pub struct FileFacts {
     /// The file name without directories.
     pub file_name: String,
     modified: Option<std::time::SystemTime>,
-}
-
-/// Checks that `path` is a regular file that looks like text (without reading all of it).
-pub fn inspect(path: &Path) -> Result<FileFacts, ImportError> {
-    let meta =
-        std::fs::symlink_metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
-    let meta = if meta.file_type().is_symlink() {
-        std::fs::metadata(path).map_err(|e| ImportError::file(path, open_message(&e)))?
-    } else {
-        meta
-    };
-    if !meta.is_file() {
-        return Err(ImportError::file(
-            path,
-            "this is not a regular file (a directory, device or pipe); give the path of a CSV file",
-        ));
-    }
-    let mut f = File::open(path).map_err(|e| ImportError::file(path, open_message(&e)))?;
-    let mut head = [0u8; 8];
-    let n = read_up_to(&mut f, &mut head)
-        .map_err(|e| ImportError::file(path, format!("cannot read the file: {e}")))?;
-    sniff(&head[..n]).map_err(|m| ImportError::file(path, m))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(FileFacts {
-        size: meta.len(),
-        file_name,
-        modified: meta.modified().ok(),
-    })
-}
-
-fn open_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file; check the path".into(),
-        io::ErrorKind::PermissionDenied => "no permission to read this file".into(),
-        _ => format!("cannot open the file: {e}"),
-    }
-}
-
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
-}
-
-/// Refuses files that are clearly not a text CSV, with a message per kind.
-fn sniff(head: &[u8]) -> Result<(), String> {
-    if head.starts_with(b"PK\x03\x04") {
-        return Err("this is not a CSV file but an Excel workbook or zip archive; open it in Excel and save it as \"CSV UTF-8 (door komma's gescheiden)\"".into());
-    }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(
-            "this is not a CSV file but an old Excel (.xls) workbook; save it as \"CSV UTF-8\""
-                .into(),
-        );
-    }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            "this file is UTF-16 text, which schouw does not read; save it as \"CSV UTF-8\"".into(),
-        );
-    }
-    if head.is_empty() {
-        return Err("the file is empty; expected a header line with column names".into());
-    }
-    Ok(())
 }
 
 /// An open CSV file, positioned after its header.
@@ -430,97 +365,6 @@ impl CsvFile {
             return ImportError::file(&self.path, format!("cannot read the file: {io}"));
         }
         ImportError::file(&self.path, format!("line {line}: {e}"))
-    }
-}
-
-/// Picks `,`, `;` or tab: the one that occurs most often outside quotes in the header line.
-fn guess_delimiter(first_line: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in first_line {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        [b',', b';', b'\t'][best]
-    }
-}
-
-/// When a header has one column that contains another delimiter, names the likely delimiter:
-/// "found 1 column `naam;score`; the delimiter is probably `;`".
-pub fn delimiter_hint(headers: &[String], used: u8) -> Option<String> {
-    if headers.len() != 1 {
-        return None;
-    }
-    let h = &headers[0];
-    let (name, flag) = [(';', "';'"), (',', "','"), ('\t', "tab")]
-        .into_iter()
-        .find(|(c, _)| *c as u8 != used && h.contains(*c))?;
-    let shown = if name == '\t' {
-        "tab".to_string()
-    } else {
-        format!("`{name}`")
-    };
-    Some(format!(
-        "found 1 column `{}`; the delimiter is probably {shown} (use --delimiter {flag})",
-        crate::sanitize::field(h, 60)
-    ))
-}
-
-const LIMIT_MESSAGE: &str = "record longer than the limit";
-
-/// Passes bytes through until more than `allowed` have been read in total, noting where the
-/// line feeds are so that records get their true line numbers (the csv crate's own count
-/// skips blank lines).
-struct Limited<R> {
-    inner: R,
-    allowed: Rc<Cell<u64>>,
-    consumed: Rc<Cell<u64>>,
-    lines: Rc<RefCell<LineIndex>>,
-}
-
-impl<R: Read> Read for Limited<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.consumed.get() > self.allowed.get() {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, LIMIT_MESSAGE));
-        }
-        let n = self.inner.read(buf)?;
-        let start = self.consumed.get();
-        let mut lines = self.lines.borrow_mut();
-        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
-            lines.offsets.push_back(start + i as u64);
-        }
-        self.consumed.set(start + n as u64);
-        Ok(n)
-    }
-}
-
-/// Offsets of the line feeds read but not yet passed by a finished record.
-#[derive(Default)]
-struct LineIndex {
-    forgotten: u64,
-    offsets: VecDeque<u64>,
-}
-
-impl LineIndex {
-    /// The line on which a record starts that ends at byte `end` (exclusive, terminator
-    /// included when it is a line feed) and holds `inner` line feeds in its fields.
-    fn record_line(&mut self, end: u64, inner: u64, ends_inside: bool) -> u64 {
-        while self.offsets.front().is_some_and(|&o| o + 1 < end) {
-            self.offsets.pop_front();
-            self.forgotten += 1;
-        }
-        let before = self.forgotten + self.offsets.iter().take_while(|&&o| o < end).count() as u64;
-        let ends_with_lf = !ends_inside && self.offsets.iter().any(|&o| o + 1 == end);
-        before - u64::from(ends_with_lf) - inner.min(before) + 1
     }
 }
 

@@ -9,18 +9,26 @@
 //! the verifier sees a tampered type as well as a tampered value.
 //!
 //! It also computes the database fingerprint recorded with every entry
-//! ([`Store::fingerprint`]).
+//! ([`Store::fingerprint`](super::Store::fingerprint)).
+
+mod files;
+mod fingerprint;
+#[cfg(test)]
+mod tests;
+mod values;
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
-use sha2::{Digest, Sha256};
 
-use super::Store;
 use super::open::{Context, StoreError, harden, sniff_foreign};
+use files::{finish_cut_write, io_error, tighten};
+
+pub use values::AuditValue;
+use values::{from_sql, to_sql};
 
 /// Marks a schouw audit log in the SQLite header (offset 68): "SCHA", distinct from the
 /// database's "SCHW".
@@ -82,21 +90,6 @@ const SCHEMA: &str = "
     CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ";
-
-/// One stored value, exactly as SQLite returned it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AuditValue {
-    /// SQL NULL.
-    Null,
-    /// An integer.
-    Int(i64),
-    /// A floating-point number (never written by schouw).
-    Real(f64),
-    /// Text.
-    Text(String),
-    /// A blob (never written by schouw).
-    Blob(Vec<u8>),
-}
 
 /// One row of `audit_entry`: `values` follows [`AUDIT_COLUMNS`].
 #[derive(Debug, Clone, PartialEq)]
@@ -308,153 +301,5 @@ impl AuditLog {
             .ctx("reading the audit log")?;
         rows.collect::<Result<Vec<_>, _>>()
             .ctx("reading the audit log")
-    }
-}
-
-fn to_sql(v: AuditValue) -> Value {
-    match v {
-        AuditValue::Null => Value::Null,
-        AuditValue::Int(i) => Value::Integer(i),
-        AuditValue::Real(f) => Value::Real(f),
-        AuditValue::Text(s) => Value::Text(s),
-        AuditValue::Blob(b) => Value::Blob(b),
-    }
-}
-
-fn from_sql(v: ValueRef<'_>) -> AuditValue {
-    match v {
-        ValueRef::Null => AuditValue::Null,
-        ValueRef::Integer(i) => AuditValue::Int(i),
-        ValueRef::Real(f) => AuditValue::Real(f),
-        // Invalid UTF-8 is kept as bytes: the verifier reports it instead of failing to read.
-        ValueRef::Text(t) => match std::str::from_utf8(t) {
-            Ok(s) => AuditValue::Text(s.to_owned()),
-            Err(_) => AuditValue::Blob(t.to_vec()),
-        },
-        ValueRef::Blob(b) => AuditValue::Blob(b.to_vec()),
-    }
-}
-
-/// A write that was cut off (the process killed, or ended by its signal deadline, while an
-/// entry was being committed) leaves a hot journal beside the log, and a read-only connection
-/// cannot read past it. Rolling it back restores the last committed state: it removes only
-/// the entry that was never committed, exactly as the next session's first write would. So
-/// when a journal is there, a short-lived read-write connection does that first.
-fn finish_cut_write(path: &Path) -> Result<(), StoreError> {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    if !std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
-        return Ok(());
-    }
-    let what = format!(
-        "rolling back an unfinished write to the audit log {} (a session was cut off while writing; this needs write access to the log once, or run on a copy of the log and its -journal file)",
-        path.display()
-    );
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_NOFOLLOW
-        | OpenFlags::SQLITE_OPEN_EXRESCODE;
-    let conn = Connection::open_with_flags(path, flags).ctx(&what)?;
-    harden(&conn)?;
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .ctx(&what)?;
-    Ok(())
-}
-
-/// Takes group and other permissions away from an existing log (a copy restored with a wide
-/// umask, say): the log holds who looked at what.
-fn tighten(path: &Path) -> Result<(), StoreError> {
-    use std::os::unix::fs::PermissionsExt;
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, "reading", e))?;
-    let mode = meta.permissions().mode();
-    if mode & 0o077 != 0 {
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))
-            .map_err(|e| io_error(path, "restricting the permissions of", e))?;
-    }
-    Ok(())
-}
-
-fn io_error(path: &Path, doing: &str, e: std::io::Error) -> StoreError {
-    StoreError::Sqlite {
-        context: format!("{doing} {}: {e}", path.display()),
-        source: rusqlite::Error::InvalidPath(path.to_owned()),
-    }
-}
-
-impl Store {
-    /// A fingerprint of what this database holds, for the audit log: SHA-256 (hex) over the
-    /// `application_id`, the schema version, the schema's SQL text (`sqlite_schema`, by name)
-    /// and the `sources` table (id, kind, sha256, rows, replaced_by; by id). Imports and
-    /// replacements change it; browsing does not. It is cheap (no data tables are read) and
-    /// stable across VACUUM and across copies of the file, so an entry names *which content*
-    /// was looked at rather than which file.
-    pub fn fingerprint(&self) -> Result<String, StoreError> {
-        let mut h = Sha256::new();
-        let app: i32 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .ctx("fingerprinting the database")?;
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .ctx("fingerprinting the database")?;
-        h.update(format!("app {app}\nversion {version}\n").as_bytes());
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name")
-            .ctx("fingerprinting the database")?;
-        let mut rows = stmt.query([]).ctx("fingerprinting the database")?;
-        while let Some(r) = rows.next().ctx("fingerprinting the database")? {
-            for i in 0..2 {
-                let s: String = r.get(i).ctx("fingerprinting the database")?;
-                h.update((s.len() as u64).to_be_bytes());
-                h.update(s.as_bytes());
-            }
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, kind, sha256, rows, coalesce(replaced_by, 0) FROM sources ORDER BY id",
-            )
-            .ctx("fingerprinting the database")?;
-        let mut rows = stmt.query([]).ctx("fingerprinting the database")?;
-        while let Some(r) = rows.next().ctx("fingerprinting the database")? {
-            let id: i64 = r.get(0).ctx("fingerprinting the database")?;
-            let kind: String = r.get(1).ctx("fingerprinting the database")?;
-            let sha: String = r.get(2).ctx("fingerprinting the database")?;
-            let n: i64 = r.get(3).ctx("fingerprinting the database")?;
-            let by: i64 = r.get(4).ctx("fingerprinting the database")?;
-            h.update(format!("{id}\t{kind}\t{sha}\t{n}\t{by}\n").as_bytes());
-        }
-        Ok(hex(&h.finalize()))
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_locked_log_fails_quickly_instead_of_waiting_as_long_as_the_database() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AuditLog::open_append(&dir.path().join("x.db.audit")).unwrap();
-        let ms: i64 = log
-            .conn
-            .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(ms, AUDIT_BUSY_TIMEOUT.as_millis() as i64);
-        // Well inside the interface's end-of-session wait (1 s), so a locked log makes the
-        // last entry fail rather than hang.
-        assert!(ms < 1000, "{ms} ms");
     }
 }
