@@ -9,6 +9,7 @@
 
 mod indexes;
 mod insert;
+mod known;
 mod put;
 mod references;
 
@@ -18,7 +19,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
-use crate::model::{AreaCode, Business, EntityKind, SbiCode};
+use crate::model::{Business, EntityKind};
 use indexes::{defer_indexes, is_empty};
 use insert::Insert;
 use references::ForeignKeysOff;
@@ -260,76 +261,6 @@ pub struct ImportTx<'a> {
 }
 
 impl<'a> ImportTx<'a> {
-    /// Whether an area with this code exists in any year (including rows of this import).
-    pub fn area_known(&mut self, code: &AreaCode) -> Result<bool, StoreError> {
-        if self.areas.is_none() {
-            let mut stmt = self
-                .tx
-                .prepare("SELECT DISTINCT code FROM areas")
-                .ctx("reading area codes")?;
-            let codes = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .ctx("reading area codes")?
-                .collect::<Result<HashSet<_>, _>>()
-                .ctx("reading area codes")?;
-            self.areas = Some(codes);
-        }
-        Ok(self
-            .areas
-            .as_ref()
-            .is_some_and(|s| s.contains(code.as_str())))
-    }
-
-    /// Whether the SBI code is in the SBI table; `None` when no SBI list has been imported.
-    pub fn sbi_known(&mut self, code: &SbiCode) -> Result<Option<bool>, StoreError> {
-        if self.sbi.is_none() {
-            let mut stmt = self
-                .tx
-                .prepare("SELECT code FROM sbi_codes")
-                .ctx("reading SBI codes")?;
-            let codes = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .ctx("reading SBI codes")?
-                .collect::<Result<HashSet<_>, _>>()
-                .ctx("reading SBI codes")?;
-            self.sbi = Some(codes);
-        }
-        let set = self.sbi.as_ref().expect("loaded above");
-        Ok(if set.is_empty() {
-            None
-        } else {
-            Some(set.contains(code.as_str()))
-        })
-    }
-
-    /// Whether an entity of this kind with this key exists (for signals).
-    pub fn entity_known(&mut self, kind: EntityKind, id: &str) -> Result<bool, StoreError> {
-        let sql = match kind {
-            EntityKind::Address => "SELECT 1 FROM addresses WHERE id = ?1",
-            EntityKind::Business => "SELECT 1 FROM businesses WHERE vestigingsnummer = ?1",
-            EntityKind::Party => "SELECT 1 FROM parties WHERE id = ?1",
-            EntityKind::Area => "SELECT 1 FROM areas WHERE code = ?1 LIMIT 1",
-        };
-        self.exists(sql, id)
-    }
-
-    /// Whether the store checks the references of rows stored into `table`: the insert's
-    /// foreign keys in a bulk load (a missing one comes back as
-    /// [`PutError::UnknownReferenceIn`]), or the check after the load
-    /// ([`Self::finish_load`]). An importer may then leave a reference of a row it stores to the
-    /// store instead of looking it up first.
-    pub fn checks_references(&self, table: &str) -> bool {
-        self.bulk.contains(&table) || self.foreign_keys.off
-    }
-
-    /// Whether any establishment has this KvK number (for roles).
-    pub fn kvk_known(&mut self, kvk: &str) -> Result<bool, StoreError> {
-        self.exists(
-            "SELECT 1 FROM businesses WHERE kvk_nummer = ?1 LIMIT 1",
-            kvk,
-        )
-    }
-
     /// Records the SHA-256 of the file once it has been read (see [`SourceMeta::sha256`]).
     pub fn set_sha256(&mut self, sha256: &str) -> Result<(), StoreError> {
         self.tx
@@ -339,11 +270,6 @@ impl<'a> ImportTx<'a> {
             )
             .ctx("recording the file's hash")?;
         Ok(())
-    }
-
-    fn exists(&self, sql: &str, key: &str) -> Result<bool, StoreError> {
-        let mut stmt = self.tx.prepare_cached(sql).ctx("checking a reference")?;
-        stmt.exists([key]).ctx("checking a reference")
     }
 
     /// Finishes the import: ends the load ([`Self::finish_load`], refusing to commit a row whose

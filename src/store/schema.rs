@@ -152,8 +152,8 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE sources ADD COLUMN options TEXT NOT NULL DEFAULT '';
     ",
-    // 3: ownership by party covers every column scoring reads, so the shared pass reads
-    // ownership once, in party order, from the index alone.
+    // 3: ownership by party covers every column the per-party counts and places of scoring
+    // read, so SQLite answers them from the index alone, in party order.
     "
     DROP INDEX ownership_by_party;
     CREATE INDEX ownership_by_party ON ownership(party_id, address_id, acquired_on, ended_on);
