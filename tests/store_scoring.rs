@@ -569,3 +569,73 @@ fn flagged_entities_per_area_are_grouped_and_paged() {
         .unwrap();
     assert!(elsewhere.is_empty());
 }
+
+/// Two `all` flags whose parts are only used inside them, so the pass keeps a part's hits
+/// only where a sibling part holds too (the churn part is shared, with different siblings).
+/// Active KvK numbers per address: 1 → 3, 3 → 1 (4's business ended in 2023).
+/// Registrations within 120 months of 2024-06-30: 1 → 3, 3 → 1 (2019), 4 → 1 (2018).
+const ONLY_COMBINED: &str = r#"
+id = "proef"
+name = "Gecombineerd"
+description = "Alleen voor tests: patroon, geen bewijs."
+level = "buurt"
+compare_within = "all"
+min_population = 0
+version = 1
+
+[[indicator]]
+id = "bedrijven"
+label = "Actieve vestigingen"
+count = { entity = "business", active = true }
+direction = "higher_is_riskier"
+weight = 1
+
+[[flag]]
+id = "actief_en_wissel"
+label = "Een actief KvK-nummer en een inschrijving in 10 jaar"
+rule = { all = [{ businesses_at_address = { min = 1 } }, { business_churn_at_address = { min_registrations = 1, within_months = 120 } }] }
+
+[[flag]]
+id = "veel_en_wissel"
+label = "Drie actieve KvK-nummers en een inschrijving in 10 jaar"
+rule = { all = [{ businesses_at_address = { min = 3 } }, { business_churn_at_address = { min_registrations = 1, within_months = 120 } }] }
+"#;
+
+#[test]
+fn parts_used_only_inside_all_keep_the_entities_their_siblings_share() {
+    let store = fixture(false);
+    let lens = lens_from(ONLY_COMBINED);
+    let flags = store
+        .lens_flags(&lens, RefDate::parse("2024-06-30").unwrap())
+        .unwrap();
+    let of = |f: &str| {
+        flags
+            .iter()
+            .filter(|e| e.flag == f)
+            .map(|e| (e.id.clone(), e.evidence.clone()))
+            .collect::<Vec<_>>()
+    };
+    // Address 4 churned but has no active KvK number: dropped by both flags.
+    assert_eq!(
+        of("actief_en_wissel"),
+        [
+            (
+                bag(1).as_str().to_owned(),
+                vec![
+                    "3 KvK-nummers met een actieve vestiging op dit adres".to_owned(),
+                    "3 inschrijvingen op dit adres in 120 maanden".to_owned()
+                ]
+            ),
+            (
+                bag(3).as_str().to_owned(),
+                vec![
+                    "1 KvK-nummers met een actieve vestiging op dit adres".to_owned(),
+                    "1 inschrijvingen op dit adres in 120 maanden".to_owned()
+                ]
+            ),
+        ]
+    );
+    let veel = of("veel_en_wissel");
+    assert_eq!(veel.len(), 1);
+    assert_eq!(veel[0].0, bag(1).as_str());
+}

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::open::{Context, Store, StoreError};
-use super::pass::{Hits, Outcome, Request, leaves};
+use super::pass::{Hits, Outcome, Request};
 use crate::lens::{Flag, Lens, RefDate, Rule};
 
 /// One entity a flag holds for.
@@ -128,15 +128,8 @@ impl Store {
         flags: &[&Flag],
         reference: RefDate,
     ) -> Result<Vec<Vec<FlaggedEntity>>, StoreError> {
-        let mut rules = Vec::new();
-        for f in flags {
-            leaves(&f.rule, &mut rules);
-        }
-        let req = Request {
-            reference,
-            specs: Vec::new(),
-            rules,
-        };
+        let rules: Vec<&Rule> = flags.iter().map(|f| &f.rule).collect();
+        let req = Request::new(reference, Vec::new(), &rules);
         let outcome = self.shared_pass(&req)?;
         Ok(flags
             .iter()

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::flags::{FlaggedEntity, flag_entities_from, rule_tables};
 use super::open::{Store, StoreError};
-use super::pass::{Outcome, Request, leaves};
+use super::pass::{Outcome, Request};
 use crate::lens::{CountSpec, Flag, Lens, Quantity, RefDate, Rule, Subject};
 use crate::model::{AreaCode, AreaLevel};
 use crate::score::{AreaInput, IndicatorInput};
@@ -229,14 +229,10 @@ impl Store {
                     }
                 }
                 for (_, f) in &plans[j].used {
-                    leaves(&f.rule, &mut rules);
+                    rules.push(&f.rule);
                 }
             }
-            let req = Request {
-                reference,
-                specs,
-                rules,
-            };
+            let req = Request::new(reference, specs, &rules);
             let outcome = self.shared_pass(&req)?;
             for j in together {
                 let at = At {

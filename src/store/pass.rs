@@ -18,6 +18,7 @@ mod evidence;
 pub(crate) mod filter;
 mod id_table;
 pub(crate) mod key;
+mod narrow;
 mod ownership;
 #[cfg(test)]
 pub(crate) use ownership::LEGAL_PARTIES;
@@ -55,6 +56,8 @@ pub(crate) struct Request<'a> {
     pub(crate) specs: Vec<&'a CountSpec>,
     /// Distinct rules without `all`/`any` (their parts are listed instead).
     pub(crate) rules: Vec<&'a Rule>,
+    /// Which hits of each rule the flags can use.
+    narrowing: narrow::Narrowing,
 }
 
 /// What a pass found.
@@ -68,6 +71,9 @@ pub(crate) struct Outcome {
     /// Per rule (request order): the entities it holds for (parties with their places).
     pub(crate) hits: Vec<Hits>,
 }
+
+/// Writes a rule's count for one entity as its evidence, in Dutch.
+type Evidence = Box<dyn Fn(i64) -> String>;
 
 /// The state the stages share.
 struct Run<'a> {
@@ -88,8 +94,10 @@ struct Run<'a> {
     business_ids: IdTable,
     /// The buurt by number of `business_ids`.
     business_buurt: Vec<u32>,
-    /// Hits found by address number: (rule, number, evidence), named at the end.
-    by_number: Vec<(usize, u32, String)>,
+    /// Hits found by address number: (rule, number, count), named at the end.
+    by_number: Vec<(usize, u32, i64)>,
+    /// Per rule with hits by number: how its count reads as evidence.
+    evidence: Vec<Option<Evidence>>,
     /// Legal parties with their registration date, when a transfer filter or rule needs them.
     legal: KeyMap<Option<String>>,
 }
@@ -119,6 +127,21 @@ impl Run<'_> {
 }
 
 impl<'a> Request<'a> {
+    /// A request for `specs` and the flag rules `flags` (their parts are evaluated).
+    pub(crate) fn new(reference: RefDate, specs: Vec<&'a CountSpec>, flags: &[&'a Rule]) -> Self {
+        let mut rules = Vec::new();
+        for f in flags {
+            leaves(f, &mut rules);
+        }
+        let narrowing = narrow::narrowing(flags, &rules);
+        Request {
+            reference,
+            specs,
+            rules,
+            narrowing,
+        }
+    }
+
     /// The specs `pick` selects, with their positions.
     fn specs<T>(&self, pick: impl Fn(&'a CountSpec) -> Option<&'a T>) -> Vec<(usize, &'a T)> {
         self.specs
@@ -163,7 +186,7 @@ impl<'a> Request<'a> {
 }
 
 /// Every rule without `all`/`any` in `rule`, depth first.
-pub(crate) fn leaves<'a>(rule: &'a Rule, out: &mut Vec<&'a Rule>) {
+fn leaves<'a>(rule: &'a Rule, out: &mut Vec<&'a Rule>) {
     match rule {
         Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|r| leaves(r, out)),
         leaf => {
@@ -205,6 +228,7 @@ impl Store {
             business_ids: IdTable::default(),
             business_buurt: Vec::new(),
             by_number: Vec::new(),
+            evidence: (0..req.rules.len()).map(|_| None).collect(),
             legal: KeyMap::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
@@ -214,6 +238,7 @@ impl Store {
             parties::run(&self.conn, &mut run)?;
             signals::run(&self.conn, &mut run)?;
         }
+        narrow::apply(&mut run);
         name_hits(&mut run);
         let n = run.areas.len();
         for col in &mut run.counts {
@@ -231,14 +256,15 @@ impl Store {
 fn name_hits(run: &mut Run<'_>) {
     let wanted: HashSet<u32> = run.by_number.iter().map(|(_, n, _)| *n).collect();
     let ids = run.addresses.ids(&wanted);
-    for (i, n, evidence) in std::mem::take(&mut run.by_number) {
+    for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
         let buurten = run.buurt_set(run.addresses.buurt(n));
+        let evidence = run.evidence[i].as_ref().map(|e| e(count));
         run.hits[i].insert(
             id.clone(),
             Hit {
                 buurten,
-                evidence: vec![evidence],
+                evidence: evidence.into_iter().collect(),
             },
         );
     }

@@ -175,7 +175,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
     }
     for ((i, min, w, _), per) in churn.iter().zip(&churned) {
         let w = months(*w);
-        address_hits(run, *i, reaching(per, *min), |n| {
+        address_hits(run, *i, reaching(per, *min), move |n| {
             format!("{n} inschrijvingen op dit adres in {w}")
         });
     }
@@ -197,9 +197,9 @@ pub(super) fn address_hits(
     run: &mut Run<'_>,
     i: usize,
     found: Vec<(u32, i64)>,
-    evidence: impl Fn(i64) -> String,
+    evidence: impl Fn(i64) -> String + 'static,
 ) {
-    for (n, c) in found {
-        run.by_number.push((i, n, evidence(c)));
-    }
+    run.evidence[i] = Some(Box::new(evidence));
+    run.by_number
+        .extend(found.into_iter().map(|(n, c)| (i, n, c)));
 }

@@ -118,7 +118,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             .map(|(n, c)| (n as u32, i64::from(*c)))
             .collect();
         let w = months(*w);
-        address_hits(run, *i, found, |n| format!("{n} overdrachten in {w}"));
+        address_hits(run, *i, found, move |n| format!("{n} overdrachten in {w}"));
     }
     Ok(())
 }
