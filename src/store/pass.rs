@@ -27,7 +27,7 @@ mod parties;
 pub(crate) use parties::{OWNER_COUNTS, ROLE_COUNTS};
 mod signals;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule};
@@ -39,9 +39,47 @@ use key::{AreaKeys, KeyMap, NO_AREA};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Hit {
     /// The buurten the entity lies in.
-    pub(crate) buurten: BTreeSet<String>,
+    pub(crate) buurten: Buurten,
     /// Why it fired, in Dutch.
     pub(crate) evidence: Vec<String>,
+}
+
+/// Buurt codes, sorted and distinct: almost always one, so a plain vector (a set would
+/// allocate a whole tree node for it, per flagged entity).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Buurten(Vec<String>);
+
+impl Extend<String> for Buurten {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, codes: I) {
+        for code in codes {
+            if let Err(at) = self.0.binary_search(&code) {
+                self.0.insert(at, code);
+            }
+        }
+    }
+}
+
+impl FromIterator<String> for Buurten {
+    fn from_iter<I: IntoIterator<Item = String>>(codes: I) -> Self {
+        let mut out = Buurten::default();
+        out.extend(codes);
+        out
+    }
+}
+
+impl IntoIterator for Buurten {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl Buurten {
+    /// The codes, sorted.
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
 }
 
 /// Entities by id.
@@ -86,8 +124,10 @@ struct Run<'a> {
     use_bits: Vec<String>,
     counts: Vec<Vec<i64>>,
     hits: Vec<Hits>,
-    /// Addresses with an active business (for `dwelling_without_residents_or_business`).
-    active_at: HashSet<u32>,
+    /// Addresses with an active business, by number (for
+    /// `dwelling_without_residents_or_business`; a flag per address is far smaller than a
+    /// set of the 1.7 million such addresses at national scale).
+    active_at: Vec<bool>,
     /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
     empty_dwellings: Vec<(u32, String, u32)>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
@@ -117,7 +157,7 @@ impl Run<'_> {
     }
 
     /// The buurt code of a number, as a set of zero or one.
-    fn buurt_set(&self, area: u32) -> BTreeSet<String> {
+    fn buurt_set(&self, area: u32) -> Buurten {
         self.areas
             .code(area)
             .map(str::to_owned)
@@ -210,7 +250,6 @@ impl Store {
                 }
             }
         }
-        let words = use_bits.len().div_ceil(64);
         // Businesses filtered on the surface of their address.
         let keep_surface = req.specs.iter().any(|s| {
             matches!(s, CountSpec::Business(f) if f.min_surface.is_some() || f.max_surface.is_some())
@@ -219,11 +258,11 @@ impl Store {
             req,
             reference: req.reference.iso(),
             areas: AreaKeys::default(),
-            addresses: AddressIndex::new(words, keep_surface),
+            addresses: AddressIndex::new(use_bits.len(), keep_surface),
             use_bits,
             counts: vec![Vec::new(); req.specs.len()],
             hits: vec![Hits::new(); req.rules.len()],
-            active_at: HashSet::new(),
+            active_at: Vec::new(),
             empty_dwellings: Vec::new(),
             business_ids: IdTable::default(),
             business_buurt: Vec::new(),

@@ -9,8 +9,8 @@ use super::key::{Key, KeyMap, NO_AREA, named};
 
 /// Every address by dense number (ids of other tables that are not addresses get a number
 /// too, marked absent), with what the other tables need: buurt, surface (when a filter asks
-/// for it) and which of the pass's use values it has (one bit per value, `words` 64-bit
-/// words per address).
+/// for it) and which of the pass's use values it has (one bit per value, kept in as few
+/// bytes per address as the values need).
 #[derive(Debug)]
 pub(crate) struct AddressIndex {
     /// The addresses' ids; [`AddressIndex::seal`] builds its lookup table.
@@ -22,14 +22,20 @@ pub(crate) struct AddressIndex {
     surface: Vec<f64>,
     keep_surface: bool,
     present: Vec<bool>,
-    uses: Vec<u64>,
-    words: usize,
+    /// `bytes` bytes of use bits per address.
+    uses: Vec<u8>,
+    bytes: usize,
+}
+
+/// Byte `k` (little-endian) of a bit set held in 64-bit words.
+fn byte(words: &[u64], k: usize) -> u8 {
+    words.get(k / 8).map_or(0, |w| (w >> (8 * (k % 8))) as u8)
 }
 
 impl AddressIndex {
-    /// An empty index keeping `words` 64-bit words of use bits per address, and surfaces
-    /// when `keep_surface`.
-    pub(crate) fn new(words: usize, keep_surface: bool) -> Self {
+    /// An empty index keeping `bits` use bits per address, and surfaces when
+    /// `keep_surface`.
+    pub(crate) fn new(bits: usize, keep_surface: bool) -> Self {
         AddressIndex {
             ids: IdTable::default(),
             absent: KeyMap::default(),
@@ -38,7 +44,7 @@ impl AddressIndex {
             keep_surface,
             present: Vec::new(),
             uses: Vec::new(),
-            words,
+            bytes: bits.div_ceil(8),
         }
     }
 
@@ -50,7 +56,7 @@ impl AddressIndex {
             self.surface.reserve(n);
         }
         self.present.reserve(n);
-        self.uses.reserve(n * self.words);
+        self.uses.reserve(n * self.bytes);
     }
 
     /// Adds a row of `addresses` (ids are unique there) with its buurt number (or
@@ -58,8 +64,10 @@ impl AddressIndex {
     pub(crate) fn add(&mut self, id: &str, buurt: u32, surface: Option<f64>, uses: &[u64]) -> u32 {
         let n = self.ids.add(id);
         self.push(buurt, surface, true);
-        let at = self.uses.len() - self.words;
-        self.uses[at..].copy_from_slice(&uses[..self.words]);
+        let at = self.uses.len() - self.bytes;
+        for (k, b) in self.uses[at..].iter_mut().enumerate() {
+            *b = byte(uses, k);
+        }
         n
     }
 
@@ -74,7 +82,7 @@ impl AddressIndex {
             self.surface.push(surface.unwrap_or(f64::NAN));
         }
         self.present.push(present);
-        self.uses.extend(std::iter::repeat_n(0, self.words));
+        self.uses.extend(std::iter::repeat_n(0, self.bytes));
     }
 
     /// The number of an address id, adding an absent entry when it is not an address.
@@ -108,11 +116,11 @@ impl AddressIndex {
 
     /// Whether the address has one of the use values in `mask`.
     pub(crate) fn has_use(&self, n: u32, mask: &[u64]) -> bool {
-        let at = n as usize * self.words;
-        self.uses[at..at + self.words]
+        let at = n as usize * self.bytes;
+        self.uses[at..at + self.bytes]
             .iter()
-            .zip(mask)
-            .any(|(a, m)| a & m != 0)
+            .enumerate()
+            .any(|(k, a)| a & byte(mask, k) != 0)
     }
 
     /// Whether the number is a row of `addresses` (an inner join finds it).
@@ -141,7 +149,7 @@ mod tests {
 
     #[test]
     fn absent_addresses_get_numbers_but_are_not_present() {
-        let mut idx = AddressIndex::new(1, true);
+        let mut idx = AddressIndex::new(2, true);
         idx.add("A1", 0, Some(10.0), &[0b10]);
         idx.add("0363200000000001", 1, None, &[0]);
         idx.seal();
@@ -162,6 +170,16 @@ mod tests {
         assert_eq!(ids[&2], "X9");
         assert_eq!(ids[&3], "0363200000000002");
         assert_eq!(idx.find("0363200000000003"), None);
+    }
+
+    #[test]
+    fn use_bits_past_the_first_word_are_kept() {
+        let mut idx = AddressIndex::new(70, false);
+        idx.add("1", 0, None, &[0, 1 << 5]);
+        idx.add("2", 0, None, &[1 << 9, 0]);
+        idx.seal();
+        assert!(idx.has_use(0, &[0, 1 << 5]) && !idx.has_use(0, &[!0, 1 << 4]));
+        assert!(idx.has_use(1, &[1 << 9]) && !idx.has_use(1, &[1 << 8, !0]));
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! `dwelling_without_residents_or_business`) and fills the address index the later stages
 //! join through.
 
-use std::collections::BTreeSet;
-
 use crate::lens::{CountSpec, Rule};
 use crate::store::open::{Context, StoreError};
 
@@ -105,8 +103,8 @@ pub(super) fn finish_dwellings(run: &mut Run<'_>) {
         return;
     };
     for (n, id, buurt) in std::mem::take(&mut run.empty_dwellings) {
-        if !run.active_at.contains(&n) {
-            let buurten: BTreeSet<String> = run.buurt_set(buurt);
+        if !run.active_at.get(n as usize).copied().unwrap_or(false) {
+            let buurten = run.buurt_set(buurt);
             run.hits[i].insert(
                 id,
                 Hit {

@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 
 use crate::lens::{CountSpec, Months, Rule, Subject};
-use crate::store::open::StoreError;
+use crate::store::open::{Context, StoreError};
 
 use super::addresses::finish_dwellings;
 use super::evidence::months;
 use super::filter::{BusinessRow, BusinessTest, active, within};
-use super::key::{Key, NO_AREA, number, text};
+use super::id_table::short_code;
+use super::key::{KeyMap, NO_AREA, number, text};
 use super::{Run, stream};
 
 /// Per address number: how many times a window rule's condition held.
@@ -82,7 +83,15 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         return Ok(());
     }
     let r = run.reference.clone();
-    let mut active_kvk: Vec<(u32, Key)> = Vec::new();
+    // (address number, KvK number as a code): 8 bytes per active business.
+    let mut active_kvk: Vec<(u32, u32)> = Vec::new();
+    let mut odd_kvk: KeyMap<u32> = KeyMap::default();
+    if !at_address.is_empty() {
+        let rows: Option<i64> = conn
+            .query_row("SELECT max(rowid) FROM businesses", [], |r| r.get(0))
+            .ctx("counting businesses")?;
+        active_kvk.reserve(usize::try_from(rows.unwrap_or(0)).unwrap_or(0));
+    }
     let mut churned: Vec<PerAddress> = vec![PerAddress::new(); churn.len()];
     stream(
         conn,
@@ -120,10 +129,14 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     if !at_address.is_empty()
                         && let Some(k) = kvk
                     {
-                        active_kvk.push((n, Key::new(k)));
+                        active_kvk.push((n, short_code(k, &mut odd_kvk)));
                     }
                     if dwelling {
-                        run.active_at.insert(n);
+                        let at = n as usize;
+                        if run.active_at.len() <= at {
+                            run.active_at.resize(run.addresses.len().max(at + 1), false);
+                        }
+                        run.active_at[at] = true;
                     }
                 }
                 for (c, (_, _, _, since)) in churned.iter_mut().zip(&churn) {

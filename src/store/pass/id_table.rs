@@ -21,6 +21,19 @@ fn pack(id: &str) -> Option<u64> {
     Some((b.len() as u64) << 56 | value)
 }
 
+/// Equal ids as equal numbers, 4 bytes each: an id of 1 to 8 ASCII digits (a KvK number) as
+/// its length and value, any other id as a number handed out by `others` with the top bit
+/// set (which no id of digits gets).
+pub(super) fn short_code(id: &str, others: &mut KeyMap<u32>) -> u32 {
+    match pack(id) {
+        Some(p) if p >> 56 <= 8 => ((p >> 56) as u32) << 27 | (p & ((1 << 27) - 1)) as u32,
+        _ => {
+            let next = 1 << 31 | others.len() as u32;
+            *others.entry(Key::new(id)).or_insert(next)
+        }
+    }
+}
+
 /// The id of a packed form.
 fn unpack(packed: u64) -> String {
     let len = (packed >> 56) as usize;

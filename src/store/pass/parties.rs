@@ -15,7 +15,7 @@ use crate::lens::{Rule, Subject};
 use crate::store::open::{Context, StoreError};
 
 use super::key::text;
-use super::{Hit, Run};
+use super::{Buurten, Hit, Run};
 
 /// Parties with at least ?2 distinct KvK numbers in which they have a role on date ?1.
 pub(crate) const ROLE_COUNTS: &str = "SELECT party_id, count(DISTINCT kvk_nummer) FROM roles
@@ -92,7 +92,7 @@ pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError
             });
             if all {
                 let hit = Hit {
-                    buurten: BTreeSet::new(),
+                    buurten: Buurten::default(),
                     evidence,
                 };
                 run.hits[*i].insert(p.clone(), hit);
@@ -152,7 +152,7 @@ pub(super) fn place(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreErr
                 known.insert(id.clone(), places);
             }
             if let Some(hit) = run.hits[i].get_mut(&id) {
-                hit.buurten = known[&id].clone();
+                hit.buurten = known[&id].iter().cloned().collect();
             }
         }
     }
