@@ -13,6 +13,7 @@
 
 mod address_index;
 mod addresses;
+mod area_column;
 mod businesses;
 mod evidence;
 pub(crate) mod filter;
@@ -32,6 +33,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule};
 use address_index::AddressIndex;
+use area_column::AreaColumn;
 use id_table::IdTable;
 use key::{AreaKeys, KeyMap, NO_AREA};
 
@@ -128,12 +130,12 @@ struct Run<'a> {
     /// `dwelling_without_residents_or_business`; a flag per address is far smaller than a
     /// set of the 1.7 million such addresses at national scale).
     active_at: Vec<bool>,
-    /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
-    empty_dwellings: Vec<(u32, String, u32)>,
+    /// Dwellings without residents by address number, waiting for the businesses.
+    empty_dwellings: Vec<u32>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
     business_ids: IdTable,
     /// The buurt by number of `business_ids`.
-    business_buurt: Vec<u32>,
+    business_buurt: AreaColumn,
     /// Hits found by address number: (rule, number, count), named at the end.
     by_number: Vec<(usize, u32, i64)>,
     /// Per rule with hits by number: how its count reads as evidence.
@@ -265,17 +267,26 @@ impl Store {
             active_at: Vec::new(),
             empty_dwellings: Vec::new(),
             business_ids: IdTable::default(),
-            business_buurt: Vec::new(),
+            business_buurt: AreaColumn::default(),
             by_number: Vec::new(),
             evidence: (0..req.rules.len()).map(|_| None).collect(),
             legal: KeyMap::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
-            addresses::run(&self.conn, &mut run)?;
-            businesses::run(&self.conn, &mut run)?;
-            ownership::run(&self.conn, &mut run)?;
-            parties::run(&self.conn, &mut run)?;
-            signals::run(&self.conn, &mut run)?;
+            // Every stage reads its table once from start to end, so a page is not read
+            // again: a small page cache for the pass leaves the memory to its own index.
+            let cache: i64 = self
+                .conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .ctx("reading the page cache size")?;
+            self.conn
+                .pragma_update(None, "cache_size", PASS_CACHE_KIB)
+                .ctx("shrinking the page cache for the pass")?;
+            let stages = run_stages(&self.conn, &mut run);
+            self.conn
+                .pragma_update(None, "cache_size", cache)
+                .ctx("restoring the page cache")?;
+            stages?;
         }
         narrow::apply(&mut run);
         name_hits(&mut run);
@@ -289,6 +300,18 @@ impl Store {
             hits: run.hits,
         })
     }
+}
+
+/// The page cache during a pass, in KiB (negative, as `PRAGMA cache_size` takes it).
+const PASS_CACHE_KIB: i64 = -4096;
+
+/// The stages, in join order.
+fn run_stages(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    addresses::run(conn, run)?;
+    businesses::run(conn, run)?;
+    ownership::run(conn, run)?;
+    parties::run(conn, run)?;
+    signals::run(conn, run)
 }
 
 /// Gives the hits found by address number their ids, with one walk over the index.
@@ -322,4 +345,29 @@ fn stream(
         each(row).ctx(what)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lens::Months;
+
+    #[test]
+    fn a_pass_gives_the_page_cache_back() {
+        let store = Store::open_in_memory().unwrap();
+        let size = |s: &Store| -> i64 {
+            s.conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = size(&store);
+        assert_ne!(before, PASS_CACHE_KIB);
+        let rule = Rule::Transfers {
+            min: 1,
+            within: Months(24),
+        };
+        let req = Request::new(RefDate::today(), Vec::new(), &[&rule]);
+        store.shared_pass(&req).unwrap();
+        assert_eq!(size(&store), before);
+    }
 }

@@ -152,5 +152,5 @@ fn scan(
 fn business_buurt(run: &Run<'_>, id: &str) -> u32 {
     run.business_ids
         .find(id)
-        .map_or(NO_AREA, |n| run.business_buurt[n as usize])
+        .map_or(NO_AREA, |n| run.business_buurt.get(n as usize))
 }
