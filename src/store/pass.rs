@@ -15,6 +15,7 @@ mod address_index;
 mod addresses;
 mod area_column;
 mod businesses;
+mod buurten;
 mod evidence;
 pub(crate) mod filter;
 mod id_table;
@@ -34,54 +35,18 @@ use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule};
 use address_index::AddressIndex;
 use area_column::AreaColumn;
+pub(crate) use buurten::Buurten;
 use id_table::IdTable;
 use key::{AreaKeys, KeyMap, NO_AREA};
 
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Hit {
-    /// The buurten the entity lies in.
+    /// The buurten the entity lies in (area numbers of the pass, named by
+    /// [`Outcome::areas`]).
     pub(crate) buurten: Buurten,
     /// Why it fired, in Dutch.
     pub(crate) evidence: Vec<String>,
-}
-
-/// Buurt codes, sorted and distinct: almost always one, so a plain vector (a set would
-/// allocate a whole tree node for it, per flagged entity).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Buurten(Vec<String>);
-
-impl Extend<String> for Buurten {
-    fn extend<I: IntoIterator<Item = String>>(&mut self, codes: I) {
-        for code in codes {
-            if let Err(at) = self.0.binary_search(&code) {
-                self.0.insert(at, code);
-            }
-        }
-    }
-}
-
-impl FromIterator<String> for Buurten {
-    fn from_iter<I: IntoIterator<Item = String>>(codes: I) -> Self {
-        let mut out = Buurten::default();
-        out.extend(codes);
-        out
-    }
-}
-
-impl IntoIterator for Buurten {
-    type Item = String;
-    type IntoIter = std::vec::IntoIter<String>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl Buurten {
-    /// The codes, sorted.
-    pub(crate) fn iter(&self) -> std::slice::Iter<'_, String> {
-        self.0.iter()
-    }
 }
 
 /// Entities by id.
@@ -156,15 +121,6 @@ impl Run<'_> {
             col.resize(self.areas.len().max(a + 1), 0);
         }
         col[a] += 1;
-    }
-
-    /// The buurt code of a number, as a set of zero or one.
-    fn buurt_set(&self, area: u32) -> Buurten {
-        self.areas
-            .code(area)
-            .map(str::to_owned)
-            .into_iter()
-            .collect()
     }
 }
 
@@ -320,7 +276,7 @@ fn name_hits(run: &mut Run<'_>) {
     let ids = run.addresses.ids(&wanted);
     for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
-        let buurten = run.buurt_set(run.addresses.buurt(n));
+        let buurten = Buurten::of(run.addresses.buurt(n));
         let evidence = run.evidence[i].as_ref().map(|e| e(count));
         run.hits[i].insert(
             id.clone(),

@@ -61,7 +61,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     && r * 1.0 / s > above
                 {
                     let hit = run.hits[i].entry(id.to_owned()).or_default();
-                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.buurten.add(buurt);
                     hit.evidence.push(format!(
                         "{} ingeschrevenen op {} m²",
                         int(residents_v),

@@ -158,7 +158,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     && within(b.registered, since, &r)
                 {
                     let hit = run.hits[*i].entry(v.to_owned()).or_default();
-                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.buurten.add(buurt);
                     hit.evidence.push(format!(
                         "SBI {s} ingeschreven op {} (binnen {})",
                         b.registered.unwrap_or("onbekend"),
