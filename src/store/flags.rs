@@ -6,12 +6,13 @@
 //! entities of their rules (all about the same kind of entity) and keep the evidence of every
 //! rule that held.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::open::{Context, Store, StoreError};
-use super::pass::{Hits, Outcome, Request};
+use super::pass::{Hit, Hits, Outcome, Request};
 use crate::lens::{Flag, Lens, RefDate, Rule};
 
 /// One entity a flag holds for.
@@ -173,41 +174,46 @@ pub(crate) fn flag_entities_from(
     outcome: &Outcome,
 ) -> Vec<FlaggedEntity> {
     let subject = flag.subject();
-    rule_hits(&flag.rule, req, outcome)
-        .into_iter()
-        .map(|(id, h)| FlaggedEntity {
-            flag: flag.id.clone(),
-            label: flag.label.clone(),
-            rule: flag.rule.name(),
-            subject: subject.as_str(),
-            id,
-            buurten: h.buurten.into_iter().collect(),
-            evidence: h.evidence,
-        })
-        .collect()
+    let entity = |id: String, h: Hit| FlaggedEntity {
+        flag: flag.id.clone(),
+        label: flag.label.clone(),
+        rule: flag.rule.name(),
+        subject: subject.as_str(),
+        id,
+        buurten: h.buurten.codes(&outcome.areas),
+        evidence: h.evidence,
+    };
+    match rule_hits(&flag.rule, req, outcome) {
+        Cow::Borrowed(hits) => hits
+            .iter()
+            .map(|(id, h)| entity(id.clone(), h.clone()))
+            .collect(),
+        Cow::Owned(hits) => hits.into_iter().map(|(id, h)| entity(id, h)).collect(),
+    }
 }
 
-/// The entities a rule holds for: a part's hits, or `all`/`any` of its parts.
-fn rule_hits(rule: &Rule, req: &Request<'_>, outcome: &Outcome) -> Hits {
+/// The entities a rule holds for: a part's hits (borrowed from the pass, which can hold
+/// hundreds of thousands), or `all`/`any` of its parts.
+pub(crate) fn rule_hits<'o>(rule: &Rule, req: &Request<'_>, outcome: &'o Outcome) -> Cow<'o, Hits> {
     match rule {
-        Rule::All(rules) => intersect(rules.iter().map(|r| rule_hits(r, req, outcome)).collect()),
+        Rule::All(rules) => Cow::Owned(intersect(
+            rules.iter().map(|r| rule_hits(r, req, outcome)).collect(),
+        )),
         Rule::Any(rules) => {
             let mut out = Hits::new();
             for r in rules {
-                for (id, hit) in rule_hits(r, req, outcome) {
-                    let e = out.entry(id).or_default();
-                    e.buurten.extend(hit.buurten);
-                    e.evidence.extend(hit.evidence);
+                for (id, hit) in rule_hits(r, req, outcome).iter() {
+                    let e = out.entry(id.clone()).or_default();
+                    e.buurten.add_all(&hit.buurten);
+                    e.evidence.extend(hit.evidence.iter().cloned());
                 }
             }
-            out
+            Cow::Owned(out)
         }
-        leaf => req
-            .rules
-            .iter()
-            .position(|r| *r == leaf)
-            .map(|i| outcome.hits[i].clone())
-            .unwrap_or_default(),
+        leaf => match req.rules.iter().position(|r| *r == leaf) {
+            Some(i) => Cow::Borrowed(&outcome.hits[i]),
+            None => Cow::Owned(Hits::new()),
+        },
     }
 }
 
@@ -237,22 +243,21 @@ pub fn group_by_entity(
     by.into_values().collect()
 }
 
-/// Entities found by every part, with the evidence of all parts.
-fn intersect(parts: Vec<Hits>) -> Hits {
-    let mut iter = parts.into_iter();
-    let Some(mut acc) = iter.next() else {
+/// Entities found by every part, with the evidence of all parts (only they are copied).
+fn intersect(parts: Vec<Cow<'_, Hits>>) -> Hits {
+    let Some((first, rest)) = parts.split_first() else {
         return Hits::new();
     };
-    for part in iter {
-        acc = acc
-            .into_iter()
-            .filter_map(|(id, mut hit)| {
-                let other = part.get(&id)?;
-                hit.buurten.extend(other.buurten.iter().cloned());
+    first
+        .iter()
+        .filter(|(id, _)| rest.iter().all(|p| p.contains_key(*id)))
+        .map(|(id, hit)| {
+            let mut hit = hit.clone();
+            for other in rest.iter().map(|p| &p[id]) {
+                hit.buurten.add_all(&other.buurten);
                 hit.evidence.extend(other.evidence.iter().cloned());
-                Some((id, hit))
-            })
-            .collect();
-    }
-    acc
+            }
+            (id.clone(), hit)
+        })
+        .collect()
 }

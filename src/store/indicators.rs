@@ -17,7 +17,7 @@ mod missing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::flags::{FlaggedEntity, flag_entities_from, rule_tables};
+use super::flags::{rule_hits, rule_tables};
 use super::open::{Store, StoreError};
 use super::pass::{Outcome, Request};
 use crate::lens::{CountSpec, Flag, Lens, Quantity, RefDate, Rule, Subject};
@@ -85,8 +85,6 @@ pub struct IndicatorData {
     stats: BTreeMap<String, Vec<Option<f64>>>,
     counts: Vec<(CountSpec, Vec<Option<f64>>)>,
     flagged: BTreeMap<(String, String), Vec<Option<f64>>>,
-    /// Flagged entities per (lens id, flag id).
-    pub flags: BTreeMap<(String, String), Vec<FlaggedEntity>>,
 }
 
 impl IndicatorData {
@@ -315,23 +313,24 @@ impl Store {
         }
 
         let mut flagged = BTreeMap::new();
-        let mut flags = BTreeMap::new();
         for key in &plan.absent {
             flagged.insert(key.clone(), vec![None; areas.len()]);
         }
         for (lens, flag) in &plan.used {
-            let entities = flag_entities_from(flag, req, outcome);
+            // Each entity once per area, however many of its buurten lie in it.
             let mut col = vec![0i64; areas.len()];
-            let mut seen: HashSet<(usize, &str)> = HashSet::new();
-            for e in &entities {
-                for b in &e.buurten {
-                    if let Some(t) = target(b, level)
-                        && let Some(&a) = index.get(t.as_str())
-                        && seen.insert((a, e.id.as_str()))
-                    {
-                        col[a] += 1;
-                    }
-                }
+            let mut within: Vec<usize> = Vec::new();
+            for hit in rule_hits(&flag.rule, req, outcome).values() {
+                within.clear();
+                within.extend(
+                    hit.buurten
+                        .numbers()
+                        .iter()
+                        .filter_map(|&b| targets.get(b as usize).copied().flatten()),
+                );
+                within.sort_unstable();
+                within.dedup();
+                within.iter().for_each(|&a| col[a] += 1);
             }
             let anchored = !matches!(
                 flag.rule,
@@ -341,8 +340,7 @@ impl Store {
                 }
             );
             let key = (lens.id.clone(), flag.id.clone());
-            flagged.insert(key.clone(), column(col, anchored));
-            flags.insert(key, entities);
+            flagged.insert(key, column(col, anchored));
         }
 
         Ok(IndicatorData {
@@ -354,7 +352,6 @@ impl Store {
             stats,
             counts,
             flagged,
-            flags,
         })
     }
 }

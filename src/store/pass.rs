@@ -13,7 +13,9 @@
 
 mod address_index;
 mod addresses;
+mod area_column;
 mod businesses;
+mod buurten;
 mod evidence;
 pub(crate) mod filter;
 mod id_table;
@@ -32,54 +34,19 @@ use std::collections::{BTreeMap, HashSet};
 use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule};
 use address_index::AddressIndex;
+use area_column::AreaColumn;
+pub(crate) use buurten::Buurten;
 use id_table::IdTable;
 use key::{AreaKeys, KeyMap, NO_AREA};
 
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Hit {
-    /// The buurten the entity lies in.
+    /// The buurten the entity lies in (area numbers of the pass, named by
+    /// [`Outcome::areas`]).
     pub(crate) buurten: Buurten,
     /// Why it fired, in Dutch.
     pub(crate) evidence: Vec<String>,
-}
-
-/// Buurt codes, sorted and distinct: almost always one, so a plain vector (a set would
-/// allocate a whole tree node for it, per flagged entity).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Buurten(Vec<String>);
-
-impl Extend<String> for Buurten {
-    fn extend<I: IntoIterator<Item = String>>(&mut self, codes: I) {
-        for code in codes {
-            if let Err(at) = self.0.binary_search(&code) {
-                self.0.insert(at, code);
-            }
-        }
-    }
-}
-
-impl FromIterator<String> for Buurten {
-    fn from_iter<I: IntoIterator<Item = String>>(codes: I) -> Self {
-        let mut out = Buurten::default();
-        out.extend(codes);
-        out
-    }
-}
-
-impl IntoIterator for Buurten {
-    type Item = String;
-    type IntoIter = std::vec::IntoIter<String>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl Buurten {
-    /// The codes, sorted.
-    pub(crate) fn iter(&self) -> std::slice::Iter<'_, String> {
-        self.0.iter()
-    }
 }
 
 /// Entities by id.
@@ -128,12 +95,12 @@ struct Run<'a> {
     /// `dwelling_without_residents_or_business`; a flag per address is far smaller than a
     /// set of the 1.7 million such addresses at national scale).
     active_at: Vec<bool>,
-    /// Dwellings without residents, waiting for the businesses: (address number, id, buurt).
-    empty_dwellings: Vec<(u32, String, u32)>,
+    /// Dwellings without residents by address number, waiting for the businesses.
+    empty_dwellings: Vec<u32>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
     business_ids: IdTable,
     /// The buurt by number of `business_ids`.
-    business_buurt: Vec<u32>,
+    business_buurt: AreaColumn,
     /// Hits found by address number: (rule, number, count), named at the end.
     by_number: Vec<(usize, u32, i64)>,
     /// Per rule with hits by number: how its count reads as evidence.
@@ -154,15 +121,6 @@ impl Run<'_> {
             col.resize(self.areas.len().max(a + 1), 0);
         }
         col[a] += 1;
-    }
-
-    /// The buurt code of a number, as a set of zero or one.
-    fn buurt_set(&self, area: u32) -> Buurten {
-        self.areas
-            .code(area)
-            .map(str::to_owned)
-            .into_iter()
-            .collect()
     }
 }
 
@@ -265,17 +223,26 @@ impl Store {
             active_at: Vec::new(),
             empty_dwellings: Vec::new(),
             business_ids: IdTable::default(),
-            business_buurt: Vec::new(),
+            business_buurt: AreaColumn::default(),
             by_number: Vec::new(),
             evidence: (0..req.rules.len()).map(|_| None).collect(),
             legal: KeyMap::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
-            addresses::run(&self.conn, &mut run)?;
-            businesses::run(&self.conn, &mut run)?;
-            ownership::run(&self.conn, &mut run)?;
-            parties::run(&self.conn, &mut run)?;
-            signals::run(&self.conn, &mut run)?;
+            // Every stage reads its table once from start to end, so a page is not read
+            // again: a small page cache for the pass leaves the memory to its own index.
+            let cache: i64 = self
+                .conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .ctx("reading the page cache size")?;
+            self.conn
+                .pragma_update(None, "cache_size", PASS_CACHE_KIB)
+                .ctx("shrinking the page cache for the pass")?;
+            let stages = run_stages(&self.conn, &mut run);
+            self.conn
+                .pragma_update(None, "cache_size", cache)
+                .ctx("restoring the page cache")?;
+            stages?;
         }
         narrow::apply(&mut run);
         name_hits(&mut run);
@@ -291,13 +258,25 @@ impl Store {
     }
 }
 
+/// The page cache during a pass, in KiB (negative, as `PRAGMA cache_size` takes it).
+const PASS_CACHE_KIB: i64 = -4096;
+
+/// The stages, in join order.
+fn run_stages(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    addresses::run(conn, run)?;
+    businesses::run(conn, run)?;
+    ownership::run(conn, run)?;
+    parties::run(conn, run)?;
+    signals::run(conn, run)
+}
+
 /// Gives the hits found by address number their ids, with one walk over the index.
 fn name_hits(run: &mut Run<'_>) {
     let wanted: HashSet<u32> = run.by_number.iter().map(|(_, n, _)| *n).collect();
     let ids = run.addresses.ids(&wanted);
     for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
-        let buurten = run.buurt_set(run.addresses.buurt(n));
+        let buurten = Buurten::of(run.addresses.buurt(n));
         let evidence = run.evidence[i].as_ref().map(|e| e(count));
         run.hits[i].insert(
             id.clone(),
@@ -322,4 +301,29 @@ fn stream(
         each(row).ctx(what)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lens::Months;
+
+    #[test]
+    fn a_pass_gives_the_page_cache_back() {
+        let store = Store::open_in_memory().unwrap();
+        let size = |s: &Store| -> i64 {
+            s.conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = size(&store);
+        assert_ne!(before, PASS_CACHE_KIB);
+        let rule = Rule::Transfers {
+            min: 1,
+            within: Months(24),
+        };
+        let req = Request::new(RefDate::today(), Vec::new(), &[&rule]);
+        store.shared_pass(&req).unwrap();
+        assert_eq!(size(&store), before);
+    }
 }

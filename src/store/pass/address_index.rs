@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::area_column::AreaColumn;
 use super::id_table::IdTable;
 use super::key::{Key, KeyMap, NO_AREA, named};
 
@@ -15,13 +16,13 @@ use super::key::{Key, KeyMap, NO_AREA, named};
 pub(crate) struct AddressIndex {
     /// The addresses' ids; [`AddressIndex::seal`] builds its lookup table.
     ids: IdTable,
-    /// Ids of other tables that are not addresses, numbered after the addresses.
+    /// Ids of other tables that are not addresses, numbered after the addresses (so a
+    /// number is an address's when it is below the number of addresses).
     absent: KeyMap<u32>,
-    buurt: Vec<u32>,
+    buurt: AreaColumn,
     /// Kept only when `keep_surface`.
     surface: Vec<f64>,
     keep_surface: bool,
-    present: Vec<bool>,
     /// `bytes` bytes of use bits per address.
     uses: Vec<u8>,
     bytes: usize,
@@ -39,10 +40,9 @@ impl AddressIndex {
         AddressIndex {
             ids: IdTable::default(),
             absent: KeyMap::default(),
-            buurt: Vec::new(),
+            buurt: AreaColumn::default(),
             surface: Vec::new(),
             keep_surface,
-            present: Vec::new(),
             uses: Vec::new(),
             bytes: bits.div_ceil(8),
         }
@@ -55,7 +55,6 @@ impl AddressIndex {
         if self.keep_surface {
             self.surface.reserve(n);
         }
-        self.present.reserve(n);
         self.uses.reserve(n * self.bytes);
     }
 
@@ -63,7 +62,7 @@ impl AddressIndex {
     /// [`NO_AREA`]), surface and use bits. Every address is added before the first lookup.
     pub(crate) fn add(&mut self, id: &str, buurt: u32, surface: Option<f64>, uses: &[u64]) -> u32 {
         let n = self.ids.add(id);
-        self.push(buurt, surface, true);
+        self.push(buurt, surface);
         let at = self.uses.len() - self.bytes;
         for (k, b) in self.uses[at..].iter_mut().enumerate() {
             *b = byte(uses, k);
@@ -76,12 +75,11 @@ impl AddressIndex {
         self.ids.seal();
     }
 
-    fn push(&mut self, buurt: u32, surface: Option<f64>, present: bool) {
+    fn push(&mut self, buurt: u32, surface: Option<f64>) {
         self.buurt.push(buurt);
         if self.keep_surface {
             self.surface.push(surface.unwrap_or(f64::NAN));
         }
-        self.present.push(present);
         self.uses.extend(std::iter::repeat_n(0, self.bytes));
     }
 
@@ -92,7 +90,7 @@ impl AddressIndex {
         }
         let n = self.buurt.len() as u32;
         self.absent.insert(Key::new(id), n);
-        self.push(NO_AREA, None, false);
+        self.push(NO_AREA, None);
         n
     }
 
@@ -105,7 +103,7 @@ impl AddressIndex {
 
     /// The buurt of an address number ([`NO_AREA`] when none or absent).
     pub(crate) fn buurt(&self, n: u32) -> u32 {
-        self.buurt[n as usize]
+        self.buurt.get(n as usize)
     }
 
     /// The surface of an address number, if known.
@@ -125,7 +123,7 @@ impl AddressIndex {
 
     /// Whether the number is a row of `addresses` (an inner join finds it).
     pub(crate) fn present(&self, n: u32) -> bool {
-        self.present[n as usize]
+        (n as usize) < self.ids.len()
     }
 
     /// How many numbers are given out.

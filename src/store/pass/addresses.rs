@@ -6,10 +6,11 @@
 use crate::lens::{CountSpec, Rule};
 use crate::store::open::{Context, StoreError};
 
+use super::businesses::address_hits;
 use super::evidence::{int, real};
 use super::filter::{address_matches, use_matches};
 use super::key::{NO_AREA, number, text};
-use super::{Hit, Run, stream};
+use super::{Run, stream};
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
     let req = run.req;
@@ -60,7 +61,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     && r * 1.0 / s > above
                 {
                     let hit = run.hits[i].entry(id.to_owned()).or_default();
-                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.buurten.add(buurt);
                     hit.evidence.push(format!(
                         "{} ingeschrevenen op {} m²",
                         int(residents_v),
@@ -82,7 +83,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     && residents == Some(0.0)
                     && uses.is_some_and(|u| u.split(',').any(|x| x == "woonfunctie"))
                 {
-                    run.empty_dwellings.push((n, id.to_owned(), buurt));
+                    run.empty_dwellings.push(n);
                 }
             }
             Ok(())
@@ -102,18 +103,13 @@ pub(super) fn finish_dwellings(run: &mut Run<'_>) {
     else {
         return;
     };
-    for (n, id, buurt) in std::mem::take(&mut run.empty_dwellings) {
-        if !run.active_at.get(n as usize).copied().unwrap_or(false) {
-            let buurten = run.buurt_set(buurt);
-            run.hits[i].insert(
-                id,
-                Hit {
-                    buurten,
-                    evidence: vec![
-                        "woonadres met 0 ingeschrevenen en geen actieve vestiging".to_owned(),
-                    ],
-                },
-            );
-        }
-    }
+    let empty = std::mem::take(&mut run.empty_dwellings);
+    let found = empty
+        .into_iter()
+        .filter(|&n| !run.active_at.get(n as usize).copied().unwrap_or(false))
+        .map(|n| (n, 0))
+        .collect();
+    address_hits(run, i, found, |_| {
+        "woonadres met 0 ingeschrevenen en geen actieve vestiging".to_owned()
+    });
 }

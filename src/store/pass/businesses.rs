@@ -86,11 +86,18 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
     // (address number, KvK number as a code): 8 bytes per active business.
     let mut active_kvk: Vec<(u32, u32)> = Vec::new();
     let mut odd_kvk: KeyMap<u32> = KeyMap::default();
-    if !at_address.is_empty() {
+    if !at_address.is_empty() || keep_buurt {
         let rows: Option<i64> = conn
             .query_row("SELECT max(rowid) FROM businesses", [], |r| r.get(0))
             .ctx("counting businesses")?;
-        active_kvk.reserve(usize::try_from(rows.unwrap_or(0)).unwrap_or(0));
+        let rows = usize::try_from(rows.unwrap_or(0)).unwrap_or(0);
+        if !at_address.is_empty() {
+            active_kvk.reserve(rows);
+        }
+        if keep_buurt {
+            run.business_ids.reserve(rows);
+            run.business_buurt.reserve(rows);
+        }
     }
     let mut churned: Vec<PerAddress> = vec![PerAddress::new(); churn.len()];
     stream(
@@ -151,7 +158,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     && within(b.registered, since, &r)
                 {
                     let hit = run.hits[*i].entry(v.to_owned()).or_default();
-                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.buurten.add(buurt);
                     hit.evidence.push(format!(
                         "SBI {s} ingeschreven op {} (binnen {})",
                         b.registered.unwrap_or("onbekend"),

@@ -56,8 +56,8 @@ const NEAR: usize = 4;
 pub(crate) struct IdTable {
     /// The packed id of each number ([`UNPACKED`] when it is in `others`).
     packed: Vec<u64>,
-    /// Numbers by the hash of their packed id, linear probing, a power of two long (empty
-    /// until sealed).
+    /// Numbers by the hash of their packed id, linear probing, a quarter more slots than
+    /// ids (empty until sealed).
     slots: Vec<u32>,
     hasher: Seeded,
     /// Ids that do not pack.
@@ -98,7 +98,6 @@ impl IdTable {
     }
 
     /// How many ids there are.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.packed.len()
     }
@@ -108,7 +107,9 @@ impl IdTable {
         if !self.slots.is_empty() {
             return;
         }
-        let size = (self.packed.len() * 10 / 7 + 1).next_power_of_two();
+        // Four fifths full: a found id takes three probes on average, in one or two cache
+        // lines, and the table is 40% smaller than at the next power of two.
+        let size = self.packed.len() + self.packed.len() / 4 + 1;
         self.slots = vec![EMPTY; size];
         for (n, &p) in self.packed.iter().enumerate() {
             if p != UNPACKED {
@@ -118,22 +119,25 @@ impl IdTable {
         }
     }
 
-    fn hash(&self, packed: u64) -> usize {
+    /// The home slot of a packed id: its hash scaled to the table's length.
+    fn home(&self, packed: u64) -> usize {
         let mut h = self.hasher.build_hasher();
         h.write_u64(packed);
-        h.finish() as usize
+        ((u128::from(h.finish()) * self.slots.len() as u128) >> 64) as usize
     }
 
     /// The slot holding `packed`, or the empty slot where it would go.
     fn probe(&self, packed: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = self.hash(packed) & mask;
+        let mut at = self.home(packed);
         loop {
             let n = self.slots[at];
             if n == EMPTY || self.packed[n as usize] == packed {
                 return at;
             }
-            at = (at + 1) & mask;
+            at += 1;
+            if at == self.slots.len() {
+                at = 0;
+            }
         }
     }
 
@@ -226,7 +230,8 @@ mod tests {
                 assert_eq!(t.add(id), n as u32);
             }
             t.seal();
-            assert!(t.slots.len() * 7 >= t.len() * 10);
+            // Four fifths full at most, so a probe always ends at an empty slot.
+            assert!(t.slots.len() * 4 >= t.len() * 5 && t.slots.len() > t.len());
             let forward = 0..ids.len();
             let scattered = (0..ids.len()).map(|i| (i * 4001) % ids.len());
             for n in forward.chain(scattered) {

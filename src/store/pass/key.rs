@@ -162,11 +162,6 @@ impl AreaKeys {
         i
     }
 
-    /// The code of a number.
-    pub(crate) fn code(&self, i: u32) -> Option<&str> {
-        self.codes.get(i as usize).map(String::as_str)
-    }
-
     /// How many codes there are.
     pub(crate) fn len(&self) -> usize {
         self.codes.len()

@@ -92,7 +92,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                         continue;
                     }
                     let hit = run.hits[*i].entry(address.to_owned()).or_default();
-                    hit.buurten.extend(run.areas.code(buurt).map(str::to_owned));
+                    hit.buurten.add(buurt);
                     if let (Some(a), Some(g)) =
                         (RefDate::parse(acquired), RefDate::parse(registered))
                         && g > a.months_back(*max_age)

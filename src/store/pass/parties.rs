@@ -7,7 +7,7 @@
 //! found: the buurten where it owns an address now or has a current role in a business
 //! registered there, from two indexed queries per party.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
@@ -131,28 +131,31 @@ pub(super) fn place(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreErr
                AND (r.ended_on IS NULL OR r.ended_on > ?2) AND a.buurt_code IS NOT NULL",
         )
         .ctx(what)?;
-    let mut known: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut known: HashMap<String, Buurten> = HashMap::new();
     let r = run.reference.clone();
     for &i in &about {
         let ids: Vec<String> = run.hits[i].keys().cloned().collect();
         for id in ids {
             if !known.contains_key(&id) {
-                let mut places = BTreeSet::new();
+                let mut places = Buurten::None;
                 let mut rows = owned.query(params![id, r]).ctx(what)?;
                 while let Some(row) = rows.next().ctx(what)? {
-                    let buurt = text(row.get_ref(0).ctx(what)?)
-                        .and_then(|a| run.addresses.find(a))
-                        .and_then(|n| run.areas.code(run.addresses.buurt(n)));
-                    places.extend(buurt.map(str::to_owned));
+                    if let Some(n) =
+                        text(row.get_ref(0).ctx(what)?).and_then(|a| run.addresses.find(a))
+                    {
+                        places.add(run.addresses.buurt(n));
+                    }
                 }
                 let mut rows = roles.query(params![id, r]).ctx(what)?;
                 while let Some(row) = rows.next().ctx(what)? {
-                    places.extend(text(row.get_ref(0).ctx(what)?).map(str::to_owned));
+                    if let Some(code) = text(row.get_ref(0).ctx(what)?) {
+                        places.add(run.areas.intern(code));
+                    }
                 }
                 known.insert(id.clone(), places);
             }
             if let Some(hit) = run.hits[i].get_mut(&id) {
-                hit.buurten = known[&id].iter().cloned().collect();
+                hit.buurten = known[&id].clone();
             }
         }
     }

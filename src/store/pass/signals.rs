@@ -12,7 +12,7 @@ use super::evidence::months;
 use super::filter::SignalTest;
 use super::key::{NO_AREA, text};
 use super::parties::place;
-use super::{Hit, Run, stream};
+use super::{Buurten, Hit, Run, stream};
 
 /// One `signals` rule, compiled.
 struct SignalRule<'a> {
@@ -135,7 +135,7 @@ fn scan(
                 _ => NO_AREA,
             };
             let kinds = kinds.join(",").replace(',', ", ");
-            let buurten = run.buurt_set(buurt);
+            let buurten = Buurten::of(buurt);
             run.hits[rule.at].insert(
                 id,
                 Hit {
@@ -152,5 +152,5 @@ fn scan(
 fn business_buurt(run: &Run<'_>, id: &str) -> u32 {
     run.business_ids
         .find(id)
-        .map_or(NO_AREA, |n| run.business_buurt[n as usize])
+        .map_or(NO_AREA, |n| run.business_buurt.get(n as usize))
 }
