@@ -28,6 +28,7 @@ mod parties;
 #[cfg(test)]
 pub(crate) use parties::{OWNER_COUNTS, ROLE_COUNTS};
 mod signals;
+mod tally;
 
 use std::collections::{BTreeMap, HashSet};
 

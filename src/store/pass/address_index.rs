@@ -20,8 +20,11 @@ pub(crate) struct AddressIndex {
     /// number is an address's when it is below the number of addresses).
     absent: KeyMap<u32>,
     buurt: AreaColumn,
-    /// Kept only when `keep_surface`.
-    surface: Vec<f64>,
+    /// Kept only when `keep_surface`, in four bytes (BAG surfaces are whole square metres);
+    /// NaN when unknown.
+    surface: Vec<f32>,
+    /// The surfaces four bytes would round, exactly, by address number.
+    exact_surface: HashMap<u32, f64>,
     keep_surface: bool,
     /// `bytes` bytes of use bits per address.
     uses: Vec<u8>,
@@ -42,6 +45,7 @@ impl AddressIndex {
             absent: KeyMap::default(),
             buurt: AreaColumn::default(),
             surface: Vec::new(),
+            exact_surface: HashMap::new(),
             keep_surface,
             uses: Vec::new(),
             bytes: bits.div_ceil(8),
@@ -78,7 +82,12 @@ impl AddressIndex {
     fn push(&mut self, buurt: u32, surface: Option<f64>) {
         self.buurt.push(buurt);
         if self.keep_surface {
-            self.surface.push(surface.unwrap_or(f64::NAN));
+            let s = surface.unwrap_or(f64::NAN);
+            let short = s as f32;
+            if !s.is_nan() && f64::from(short) != s {
+                self.exact_surface.insert(self.surface.len() as u32, s);
+            }
+            self.surface.push(short);
         }
         self.uses.extend(std::iter::repeat_n(0, self.bytes));
     }
@@ -109,7 +118,10 @@ impl AddressIndex {
     /// The surface of an address number, if known.
     pub(crate) fn surface(&self, n: u32) -> Option<f64> {
         let s = *self.surface.get(n as usize)?;
-        (!s.is_nan()).then_some(s)
+        if s.is_nan() {
+            return None;
+        }
+        Some(self.exact_surface.get(&n).copied().unwrap_or(f64::from(s)))
     }
 
     /// Whether the address has one of the use values in `mask`.
@@ -178,6 +190,20 @@ mod tests {
         idx.seal();
         assert!(idx.has_use(0, &[0, 1 << 5]) && !idx.has_use(0, &[!0, 1 << 4]));
         assert!(idx.has_use(1, &[1 << 9]) && !idx.has_use(1, &[1 << 8, !0]));
+    }
+
+    #[test]
+    fn surfaces_come_back_exactly_whether_or_not_four_bytes_hold_them() {
+        let mut idx = AddressIndex::new(0, true);
+        idx.add("1", 0, Some(120.0), &[]);
+        idx.add("2", 0, Some(100.3), &[]);
+        idx.add("3", 0, Some(1e300), &[]);
+        idx.add("4", 0, None, &[]);
+        idx.seal();
+        assert_eq!(idx.surface(0), Some(120.0));
+        assert_eq!(idx.surface(1), Some(100.3));
+        assert_eq!(idx.surface(2), Some(1e300));
+        assert_eq!(idx.surface(3), None);
     }
 
     #[test]

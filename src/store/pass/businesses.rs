@@ -4,8 +4,6 @@
 //! `sbi_recently_registered`, the second half of `dwelling_without_residents_or_business`).
 //! Keeps each business's buurt when signals about businesses are read later.
 
-use std::collections::HashMap;
-
 use crate::lens::{CountSpec, Months, Rule, Subject};
 use crate::store::open::{Context, StoreError};
 
@@ -14,10 +12,8 @@ use super::evidence::months;
 use super::filter::{BusinessRow, BusinessTest, active, within};
 use super::id_table::short_code;
 use super::key::{KeyMap, NO_AREA, number, text};
+use super::tally::Tally;
 use super::{Run, stream};
-
-/// Per address number: how many times a window rule's condition held.
-type PerAddress = HashMap<u32, i64>;
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
     let req = run.req;
@@ -99,7 +95,8 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             run.business_buurt.reserve(rows);
         }
     }
-    let mut churned: Vec<PerAddress> = vec![PerAddress::new(); churn.len()];
+    // Per churn rule and address number: how many registrations fell in its window.
+    let mut churned: Vec<Tally> = churn.iter().map(|_| Tally::default()).collect();
     stream(
         conn,
         "SELECT vestigingsnummer, kvk_nummer, sbi_code, legal_form, address_id,
@@ -148,7 +145,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 }
                 for (c, (_, _, _, since)) in churned.iter_mut().zip(&churn) {
                     if within(b.registered, since, &r) {
-                        *c.entry(n).or_default() += 1;
+                        c.add(n, run.addresses.len());
                     }
                 }
             }
@@ -180,22 +177,21 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
     if !at_address.is_empty() {
         active_kvk.sort_unstable();
         active_kvk.dedup();
-        let mut per: PerAddress = PerAddress::new();
-        for (n, _) in &active_kvk {
-            *per.entry(*n).or_default() += 1;
-        }
         for (i, rule) in at_address {
             let Rule::BusinessesAtAddress { min } = rule else {
                 continue;
             };
-            address_hits(run, i, reaching(&per, *min), |n| {
+            let found = distinct_per_address(&active_kvk)
+                .filter(|(_, c)| *c >= i64::from(*min))
+                .collect();
+            address_hits(run, i, found, |n| {
                 format!("{n} KvK-nummers met een actieve vestiging op dit adres")
             });
         }
     }
     for ((i, min, w, _), per) in churn.iter().zip(&churned) {
         let w = months(*w);
-        address_hits(run, *i, reaching(per, *min), move |n| {
+        address_hits(run, *i, per.reaching(*min), move |n| {
             format!("{n} inschrijvingen op dit adres in {w}")
         });
     }
@@ -203,12 +199,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
     Ok(())
 }
 
-/// The address numbers whose count reaches `min`.
-fn reaching(per: &PerAddress, min: u32) -> Vec<(u32, i64)> {
-    per.iter()
-        .filter(|(_, c)| **c >= i64::from(min))
-        .map(|(n, c)| (*n, *c))
-        .collect()
+/// How many distinct KvK numbers each address number has, from (address, KvK) pairs sorted
+/// and without repeats.
+fn distinct_per_address(pairs: &[(u32, u32)]) -> impl Iterator<Item = (u32, i64)> + '_ {
+    pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same| (same[0].0, same.len() as i64))
 }
 
 /// `found` (address number, count) as hits of rule `i`, with one evidence line each; the

@@ -10,6 +10,7 @@ use super::businesses::address_hits;
 use super::evidence::months;
 use super::filter::{TransferTest, within};
 use super::key::{Key, text};
+use super::tally::Tally;
 use super::{Run, stream};
 
 /// The legal parties with their registration date.
@@ -50,7 +51,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         })?;
     }
     let r = run.reference.clone();
-    let mut per_window: Vec<Vec<u32>> = vec![Vec::new(); windows.len()];
+    let mut per_window: Vec<Tally> = windows.iter().map(|_| Tally::default()).collect();
     stream(
         conn,
         "SELECT address_id, party_id, acquired_on FROM ownership ORDER BY rowid",
@@ -77,11 +78,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             }
             for (counts, (_, _, _, since)) in per_window.iter_mut().zip(&windows) {
                 if within(Some(acquired), since, &r) {
-                    let at = n as usize;
-                    if counts.len() <= at {
-                        counts.resize(run.addresses.len(), 0);
-                    }
-                    counts[at] += 1;
+                    counts.add(n, run.addresses.len());
                 }
             }
             if let Some(Some(registered)) = &legal
@@ -91,12 +88,14 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     if since.as_deref().is_some_and(|s| acquired < s) {
                         continue;
                     }
-                    let hit = run.hits[*i].entry(address.to_owned()).or_default();
-                    hit.buurten.add(buurt);
                     if let (Some(a), Some(g)) =
                         (RefDate::parse(acquired), RefDate::parse(registered))
                         && g > a.months_back(*max_age)
                     {
+                        // An address lies in one buurt, so the hit is made only when it
+                        // has evidence.
+                        let hit = run.hits[*i].entry(address.to_owned()).or_default();
+                        hit.buurten.add(buurt);
                         hit.evidence.push(format!(
                             "gekocht op {acquired} door een rechtspersoon ingeschreven op \
                              {registered} (jonger dan {max_age} maanden)"
@@ -107,16 +106,8 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             Ok(())
         },
     )?;
-    for (i, _, _) in &young {
-        run.hits[*i].retain(|_, h| !h.evidence.is_empty());
-    }
     for ((i, min, w, _), counts) in windows.iter().zip(&per_window) {
-        let found: Vec<(u32, i64)> = counts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c >= *min && **c > 0)
-            .map(|(n, c)| (n as u32, i64::from(*c)))
-            .collect();
+        let found = counts.reaching(*min);
         let w = months(*w);
         address_hits(run, *i, found, move |n| format!("{n} overdrachten in {w}"));
     }
