@@ -46,8 +46,17 @@ pub(crate) struct Hit {
     /// The buurten the entity lies in (area numbers of the pass, named by
     /// [`Outcome::areas`]).
     pub(crate) buurten: Buurten,
-    /// Why it fired, in Dutch.
+    /// Why it fired, in Dutch (empty when the request asks for no evidence).
     pub(crate) evidence: Vec<String>,
+}
+
+impl Hit {
+    /// Adds the evidence `says` writes, when `keep`.
+    fn says(&mut self, keep: bool, says: impl FnOnce() -> String) {
+        if keep {
+            self.evidence.push(says());
+        }
+    }
 }
 
 /// Entities by id.
@@ -64,6 +73,10 @@ pub(crate) struct Request<'a> {
     pub(crate) rules: Vec<&'a Rule>,
     /// Which hits of each rule the flags can use.
     narrowing: narrow::Narrowing,
+    /// Whether hits carry their evidence. Scoring only counts flagged entities per area, so
+    /// it leaves this off and the pass writes no text for the hundreds of thousands of hits
+    /// a broad rule has at national scale.
+    pub(crate) evidence: bool,
 }
 
 /// What a pass found.
@@ -138,6 +151,15 @@ impl<'a> Request<'a> {
             specs,
             rules,
             narrowing,
+            evidence: true,
+        }
+    }
+
+    /// The same request, its hits without evidence.
+    pub(crate) fn without_evidence(self) -> Self {
+        Request {
+            evidence: false,
+            ..self
         }
     }
 
@@ -278,7 +300,10 @@ fn name_hits(run: &mut Run<'_>) {
     for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
         let buurten = Buurten::of(run.addresses.buurt(n));
-        let evidence = run.evidence[i].as_ref().map(|e| e(count));
+        let evidence = run.evidence[i]
+            .as_ref()
+            .filter(|_| run.req.evidence)
+            .map(|e| e(count));
         run.hits[i].insert(
             id.clone(),
             Hit {
@@ -326,5 +351,62 @@ mod tests {
         let req = Request::new(RefDate::today(), Vec::new(), &[&rule]);
         store.shared_pass(&req).unwrap();
         assert_eq!(size(&store), before);
+    }
+
+    /// A pass without evidence finds the same entities in the same buurten and counts the
+    /// same, and writes no evidence; with evidence every rule of the catalogue that fires
+    /// says why. Run over the demo region with every flag rule of every shipped lens.
+    #[test]
+    fn leaving_the_evidence_out_changes_nothing_else() {
+        use crate::generate::{FILES, GenOptions, generate};
+        use crate::import::{ImportOptions, import_file};
+        use crate::lens::{ValidateOptions, check_embedded};
+
+        let dir = tempfile::tempdir().unwrap();
+        generate(&GenOptions {
+            dir: dir.path().to_owned(),
+            scale: crate::cli::Scale::Demo,
+            seed: 1,
+        })
+        .unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("demo.db")).unwrap();
+        let opts = ImportOptions::new("test", "2026-01-01T00:00:00Z");
+        for (file, kind) in FILES {
+            import_file(&mut store, *kind, &dir.path().join(file), &opts, &mut |_, _| {})
+                .unwrap();
+        }
+        let lenses: Vec<_> = check_embedded(&ValidateOptions::default())
+            .into_iter()
+            .filter_map(|c| c.lens)
+            .collect();
+        let rules: Vec<&Rule> = lenses
+            .iter()
+            .flat_map(|l| l.flags.iter().map(|f| &f.rule))
+            .collect();
+        let specs: Vec<&CountSpec> = lenses
+            .iter()
+            .flat_map(|l| &l.indicators)
+            .flat_map(|i| [Some(&i.numerator), i.denominator.as_ref()])
+            .filter_map(|q| match q {
+                Some(crate::lens::Quantity::Count(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        let reference = store.default_reference_date(RefDate::today()).unwrap();
+        let with = store
+            .shared_pass(&Request::new(reference, specs.clone(), &rules))
+            .unwrap();
+        let without = store
+            .shared_pass(&Request::new(reference, specs, &rules).without_evidence())
+            .unwrap();
+        assert_eq!((&with.areas, &with.counts), (&without.areas, &without.counts));
+        assert!(with.hits.iter().map(Hits::len).sum::<usize>() > 100);
+        for (w, wo) in with.hits.iter().zip(&without.hits) {
+            assert!(w.keys().eq(wo.keys()));
+            for (a, b) in w.values().zip(wo.values()) {
+                assert_eq!(a.buurten, b.buurten);
+                assert!(!a.evidence.is_empty() && b.evidence.is_empty());
+            }
+        }
     }
 }
