@@ -370,7 +370,7 @@ fn json_area(
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let inp = input.indicators[i];
+                let inp = p.input(a, i);
                 let v = p.value(a, i);
                 JsonIndicator {
                     id: m.id.clone(),

@@ -106,7 +106,7 @@ impl Prepared {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let inp = row.input.indicators[i];
+                let inp = self.input(a, i);
                 IndicatorExplanation {
                     id: m.id.clone(),
                     label: m.label.clone(),
