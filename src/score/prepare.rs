@@ -289,7 +289,11 @@ pub fn prepare(
     let mut raw = Vec::with_capacity(areas.len() * k);
     for a in &mut areas {
         let inputs = std::mem::take(&mut a.indicators);
-        raw.extend(inputs.iter().map(|i| [pack(i.numerator), pack(i.denominator)]));
+        raw.extend(
+            inputs
+                .iter()
+                .map(|i| [pack(i.numerator), pack(i.denominator)]),
+        );
     }
     let rows = areas
         .into_iter()

@@ -119,7 +119,9 @@ impl IdTable {
 
     /// How many ids there are.
     pub(crate) fn len(&self) -> usize {
-        self.ascending.as_ref().map_or(self.packed.len(), Ascending::len)
+        self.ascending
+            .as_ref()
+            .map_or(self.packed.len(), Ascending::len)
     }
 
     /// Ends the adding: builds the lookup table (ascending ids need none).
