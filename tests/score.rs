@@ -62,7 +62,7 @@ fn code(s: &str) -> AreaCode {
 fn area(c: &str, pop: Option<f64>, inds: Vec<IndicatorInput>) -> AreaInput {
     AreaInput {
         code: code(c),
-        name: format!("Buurt {c}"),
+        name: format!("Buurt {c}").into(),
         level: AreaLevel::Buurt,
         gemeente: code(&format!("GM{}", &c[2..6])),
         population: pop,

@@ -63,7 +63,7 @@ pub fn score_rows(p: &Prepared, s: &Scores, order: &[usize], reference: RefDate)
                 sc.rank
                     .map_or(Cell::Text(String::new()), |r| Cell::Integer(r as i64)),
                 Cell::Text(input.code.to_string()),
-                Cell::Text(input.name.clone()),
+                Cell::Text(input.name.to_string()),
                 Cell::Text(input.gemeente.to_string()),
                 number(input.population),
                 number(sc.composite),

@@ -130,7 +130,7 @@ impl Prepared {
             .collect();
         Some(Explanation {
             code: row.input.code.clone(),
-            name: row.input.name.clone(),
+            name: row.input.name.to_string(),
             lens_id: self.lens_id.clone(),
             lens_name: self.lens_name.clone(),
             lens_version: self.lens_version.clone(),
