@@ -91,8 +91,8 @@ pub fn flag_rows(flagged: &[FlaggedEntity]) -> Vec<Vec<Cell>> {
         .iter()
         .map(|e| {
             vec![
-                Cell::Text(e.flag.clone()),
-                Cell::Text(e.label.clone()),
+                Cell::Text(e.flag.to_string()),
+                Cell::Text(e.label.to_string()),
                 Cell::Text(e.rule.to_owned()),
                 Cell::Text(e.subject.to_owned()),
                 Cell::Text(e.id.clone()),
