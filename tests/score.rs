@@ -62,7 +62,7 @@ fn code(s: &str) -> AreaCode {
 fn area(c: &str, pop: Option<f64>, inds: Vec<IndicatorInput>) -> AreaInput {
     AreaInput {
         code: code(c),
-        name: format!("Buurt {c}"),
+        name: format!("Buurt {c}").into(),
         level: AreaLevel::Buurt,
         gemeente: code(&format!("GM{}", &c[2..6])),
         population: pop,
@@ -371,6 +371,28 @@ fn arb_areas() -> impl Strategy<Value = Vec<AreaInput>> {
 }
 
 proptest! {
+    /// The prepared table keeps every raw input exactly (absent ones as absent, and any
+    /// number as given), by area and indicator, whatever order the areas came in.
+    #[test]
+    fn prepared_inputs_come_back_as_given(areas in arb_areas(), odd in prop::sample::select(
+        vec![f64::NAN, f64::INFINITY, -0.0, 1e300, 0.1])) {
+        let lens = lens_from(PROP_LENS);
+        let mut areas = areas;
+        areas[0].indicators[1].denominator = Some(odd);
+        let mut given = areas.clone();
+        given.sort_by(|a, b| a.code.cmp(&b.code));
+        areas.reverse();
+        let p = prepare(&lens, areas, &reference()).unwrap();
+        for (a, g) in given.iter().enumerate() {
+            for (i, want) in g.indicators.iter().enumerate() {
+                let got = p.input(a, i);
+                let bits = |v: Option<f64>| v.map(f64::to_bits);
+                prop_assert_eq!(bits(got.numerator), bits(want.numerator));
+                prop_assert_eq!(bits(got.denominator), bits(want.denominator));
+            }
+        }
+    }
+
     #[test]
     fn raising_a_risk_value_never_lowers_the_composite(
         areas in arb_areas(),

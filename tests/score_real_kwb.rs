@@ -49,7 +49,7 @@ fn kwetsbare_wijk_ranks_real_utrecht_buurten_on_cbs_figures_alone() {
             .iter()
             .map(|r| AreaInput {
                 code: AreaCode::parse(&r[col("gwb_code_10")]).unwrap(),
-                name: r[col("regio")].clone(),
+                name: r[col("regio")].as_str().into(),
                 level: AreaLevel::Buurt,
                 gemeente: AreaCode::parse("GM0344").unwrap(),
                 population: num(r, "a_inw"),

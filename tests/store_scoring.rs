@@ -323,7 +323,7 @@ fn counts_flags_and_scores_on_a_hand_computed_fixture() {
     let flags = store
         .lens_flags(&lens, RefDate::parse("2024-06-30").unwrap())
         .unwrap();
-    let by = |f: &str| flags.iter().filter(|e| e.flag == f).collect::<Vec<_>>();
+    let by = |f: &str| flags.iter().filter(|e| &*e.flag == f).collect::<Vec<_>>();
     let veel = by("veel_kvk");
     assert_eq!(veel.len(), 1);
     assert_eq!(veel[0].id, bag(1).as_str());
@@ -558,7 +558,7 @@ fn flagged_entities_per_area_are_grouped_and_paged() {
     // Address 1 carries all three flags of the lens; no other entity carries any.
     assert_eq!(page.len(), 1);
     assert_eq!(page[0].id, bag(1).as_str());
-    let ids: Vec<&str> = page[0].flags.iter().map(|f| f.flag.as_str()).collect();
+    let ids: Vec<&str> = page[0].flags.iter().map(|f| &*f.flag).collect();
     assert_eq!(ids, ["veel_kvk", "overbewoning", "beide"]);
     let after = store
         .flagged_in_area(&lens, reference, &code(WK), Some(bag(1).as_str()), 10)
@@ -611,7 +611,7 @@ fn parts_used_only_inside_all_keep_the_entities_their_siblings_share() {
     let of = |f: &str| {
         flags
             .iter()
-            .filter(|e| e.flag == f)
+            .filter(|e| &*e.flag == f)
             .map(|e| (e.id.clone(), e.evidence.clone()))
             .collect::<Vec<_>>()
     };

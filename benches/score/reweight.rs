@@ -25,7 +25,7 @@ pub fn national(lens: &Lens, reference: RefDate) {
     let areas: Vec<AreaInput> = (0..BUURTEN)
         .map(|i| AreaInput {
             code: code(&format!("BU{:04}{:04}", i / 1000, i % 1000)),
-            name: format!("Buurt {i}"),
+            name: format!("Buurt {i}").into(),
             level: AreaLevel::Buurt,
             gemeente: code(&format!("GM{:04}", i / 1000)),
             population: Some(rnd() * 10.0),

@@ -339,7 +339,7 @@ impl DataSource for StoreSource {
             for f in all {
                 if f.id == id.id && entity::subject_matches(f.subject, id.kind) {
                     flags.push(crate::tui::FlagLine {
-                        label: f.label.clone(),
+                        label: f.label.to_string(),
                         evidence: f.evidence.join("; "),
                     });
                 }

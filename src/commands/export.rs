@@ -63,7 +63,7 @@ pub fn score_rows(p: &Prepared, s: &Scores, order: &[usize], reference: RefDate)
                 sc.rank
                     .map_or(Cell::Text(String::new()), |r| Cell::Integer(r as i64)),
                 Cell::Text(input.code.to_string()),
-                Cell::Text(input.name.clone()),
+                Cell::Text(input.name.to_string()),
                 Cell::Text(input.gemeente.to_string()),
                 number(input.population),
                 number(sc.composite),
@@ -91,8 +91,8 @@ pub fn flag_rows(flagged: &[FlaggedEntity]) -> Vec<Vec<Cell>> {
         .iter()
         .map(|e| {
             vec![
-                Cell::Text(e.flag.clone()),
-                Cell::Text(e.label.clone()),
+                Cell::Text(e.flag.to_string()),
+                Cell::Text(e.label.to_string()),
                 Cell::Text(e.rule.to_owned()),
                 Cell::Text(e.subject.to_owned()),
                 Cell::Text(e.id.clone()),

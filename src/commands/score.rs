@@ -350,7 +350,7 @@ fn json_area(
     let sc = &s.areas[a];
     JsonArea {
         area: input.code.to_string(),
-        name: input.name.clone(),
+        name: input.name.to_string(),
         level: p.level.to_string(),
         gemeente: input.gemeente.to_string(),
         population: input.population,
@@ -370,7 +370,7 @@ fn json_area(
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let inp = input.indicators[i];
+                let inp = p.input(a, i);
                 let v = p.value(a, i);
                 JsonIndicator {
                     id: m.id.clone(),

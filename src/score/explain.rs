@@ -106,7 +106,7 @@ impl Prepared {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let inp = row.input.indicators[i];
+                let inp = self.input(a, i);
                 IndicatorExplanation {
                     id: m.id.clone(),
                     label: m.label.clone(),
@@ -130,7 +130,7 @@ impl Prepared {
             .collect();
         Some(Explanation {
             code: row.input.code.clone(),
-            name: row.input.name.clone(),
+            name: row.input.name.to_string(),
             lens_id: self.lens_id.clone(),
             lens_name: self.lens_name.clone(),
             lens_version: self.lens_version.clone(),

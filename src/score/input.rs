@@ -10,8 +10,8 @@ use crate::model::{AreaCode, AreaLevel};
 pub struct AreaInput {
     /// The area code (`BU03440111`).
     pub code: AreaCode,
-    /// The area's name.
-    pub name: String,
+    /// The area's name (shared: the inputs of every lens hold the same one).
+    pub name: std::sync::Arc<str>,
     /// Its level; must equal the lens's level.
     pub level: AreaLevel,
     /// The gemeente it lies in (a gemeente's own code for gemeente-level areas).

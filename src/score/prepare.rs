@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::lens::{CompareWithin, Direction, Lens, Normalization};
 use crate::model::{AreaCode, AreaLevel};
 
-use super::input::{AreaInput, ScoreError, ScoreOptions};
+use super::input::{AreaInput, IndicatorInput, ScoreError, ScoreOptions};
 use super::normalize::{median_sorted, percentile, robust_z};
 use super::value::{Value, compute};
 
@@ -53,7 +53,8 @@ pub struct GroupStat {
 /// One area's fixed facts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaRow {
-    /// The input as given.
+    /// The input as given, but for its `indicators`: they are moved into the prepared
+    /// table (read them with [`Prepared::input`]), held in half the space.
     pub input: AreaInput,
     /// Whether the population reaches the lens's `min_population`.
     pub eligible: bool,
@@ -88,6 +89,21 @@ pub struct Prepared {
     pub(crate) values: Vec<Value>,
     /// Normalised 0–100 scores with direction applied, area-major; `NaN` = no score.
     pub(crate) normalized: Vec<f64>,
+    /// The raw inputs, area-major: numerator and denominator, [`NONE`] when absent.
+    raw: Vec<[f64; 2]>,
+}
+
+/// An absent input in [`Prepared`]'s raw table: a NaN with a payload that no arithmetic
+/// makes (SQLite stores no NaN at all), so every other number, NaN included, is kept as
+/// given.
+const NONE: u64 = 0x7ff8_5c48_0000_0001;
+
+fn pack(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::from_bits(NONE))
+}
+
+fn unpack(v: f64) -> Option<f64> {
+    (v.to_bits() != NONE).then_some(v)
 }
 
 impl PartialEq for Prepared {
@@ -105,6 +121,11 @@ impl PartialEq for Prepared {
             && self.groups == o.groups
             && self.values == o.values
             && super::composite::same_bits(&self.normalized, &o.normalized)
+            && self.raw.iter().flatten().map(|v| v.to_bits()).eq(o
+                .raw
+                .iter()
+                .flatten()
+                .map(|v| v.to_bits()))
     }
 }
 
@@ -117,6 +138,15 @@ impl Prepared {
     /// The value of indicator `i` for area `a` (area index in [`Prepared::areas`]).
     pub fn value(&self, a: usize, i: usize) -> Value {
         self.values[a * self.indicators.len() + i]
+    }
+
+    /// The raw input of indicator `i` for area `a`.
+    pub fn input(&self, a: usize, i: usize) -> IndicatorInput {
+        let [n, d] = self.raw[a * self.indicators.len() + i];
+        IndicatorInput {
+            numerator: unpack(n),
+            denominator: unpack(d),
+        }
     }
 
     /// The normalised score (0–100, direction applied) of indicator `i` for area `a`, if any.
@@ -256,6 +286,15 @@ pub fn prepare(
         });
     }
 
+    let mut raw = Vec::with_capacity(areas.len() * k);
+    for a in &mut areas {
+        let inputs = std::mem::take(&mut a.indicators);
+        raw.extend(
+            inputs
+                .iter()
+                .map(|i| [pack(i.numerator), pack(i.denominator)]),
+        );
+    }
     let rows = areas
         .into_iter()
         .zip(eligible)
@@ -279,6 +318,7 @@ pub fn prepare(
         groups,
         values,
         normalized,
+        raw,
     })
 }
 

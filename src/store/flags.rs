@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -18,10 +19,10 @@ use crate::lens::{Flag, Lens, RefDate, Rule};
 /// One entity a flag holds for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlaggedEntity {
-    /// The flag id.
-    pub flag: String,
-    /// The flag's label.
-    pub label: String,
+    /// The flag id (shared by every entity the flag holds for).
+    pub flag: Arc<str>,
+    /// The flag's label (shared likewise).
+    pub label: Arc<str>,
     /// The rule's name (`businesses_at_address`, `all`, …).
     pub rule: &'static str,
     /// `address`, `business` or `party`.
@@ -174,9 +175,11 @@ pub(crate) fn flag_entities_from(
     outcome: &Outcome,
 ) -> Vec<FlaggedEntity> {
     let subject = flag.subject();
+    let (id_of_flag, label): (Arc<str>, Arc<str>) =
+        (flag.id.as_str().into(), flag.label.as_str().into());
     let entity = |id: String, h: Hit| FlaggedEntity {
-        flag: flag.id.clone(),
-        label: flag.label.clone(),
+        flag: Arc::clone(&id_of_flag),
+        label: Arc::clone(&label),
         rule: flag.rule.name(),
         subject: subject.as_str(),
         id,

@@ -47,8 +47,8 @@ pub struct IndicatorOptions {
 pub struct AreaFacts {
     /// The code.
     pub code: AreaCode,
-    /// The name (from data: sanitise before printing).
-    pub name: String,
+    /// The name (from data: sanitise before printing), shared by the inputs of every lens.
+    pub name: std::sync::Arc<str>,
     /// The gemeente it lies in.
     pub gemeente: AreaCode,
     /// Inhabitants (`a_inw`).
@@ -230,7 +230,7 @@ impl Store {
                     rules.push(&f.rule);
                 }
             }
-            let req = Request::new(reference, specs, &rules);
+            let req = Request::new(reference, specs, &rules).without_evidence();
             let outcome = self.shared_pass(&req)?;
             for j in together {
                 let at = At {

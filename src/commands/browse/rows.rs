@@ -90,7 +90,7 @@ pub fn area_row(
     let gemeente_code = input.gemeente.as_str().to_owned();
     AreaRow {
         code: input.code.as_str().to_owned(),
-        name: input.name.clone(),
+        name: input.name.to_string(),
         gemeente: gemeenten
             .get(&gemeente_code)
             .cloned()

@@ -261,7 +261,7 @@ pub fn compute(
         let gemeenten = store
             .areas_at(AreaLevel::Gemeente, data.year, None)?
             .into_iter()
-            .map(|a| (a.code.as_str().to_owned(), a.name))
+            .map(|a| (a.code.as_str().to_owned(), a.name.to_string()))
             .collect::<HashMap<_, _>>();
         Ok((data, gemeenten))
     });

@@ -221,7 +221,7 @@ impl Store {
             let gemeente = code.gemeente().unwrap_or_else(|| code.clone());
             out.push(AreaFacts {
                 code,
-                name,
+                name: name.into(),
                 gemeente,
                 population: pop,
                 ste_mvs: ste.filter(|s| (1.0..=5.0).contains(s)).map(|s| s as u8),

@@ -13,6 +13,8 @@ use super::key::{NO_AREA, number, text};
 use super::{Run, stream};
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    // Whether hits carry evidence (scoring leaves it off).
+    let keep = run.req.evidence;
     let req = run.req;
     let specs = req.specs(|s| match s {
         CountSpec::Address(f) => Some(f),
@@ -62,11 +64,13 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 {
                     let hit = run.hits[i].entry(id.to_owned()).or_default();
                     hit.buurten.add(buurt);
-                    hit.evidence.push(format!(
-                        "{} ingeschrevenen op {} m²",
-                        int(residents_v),
-                        real(surface_v)
-                    ));
+                    hit.says(keep, || {
+                        format!(
+                            "{} ingeschrevenen op {} m²",
+                            int(residents_v),
+                            real(surface_v)
+                        )
+                    });
                 }
             }
             if index {

@@ -16,6 +16,8 @@ use super::tally::Tally;
 use super::{Run, stream};
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    // Whether hits carry evidence (scoring leaves it off).
+    let keep = run.req.evidence;
     let req = run.req;
     let reference = req.reference;
     let words = run.use_bits.len().div_ceil(64);
@@ -156,11 +158,13 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 {
                     let hit = run.hits[*i].entry(v.to_owned()).or_default();
                     hit.buurten.add(buurt);
-                    hit.evidence.push(format!(
-                        "SBI {s} ingeschreven op {} (binnen {})",
-                        b.registered.unwrap_or("onbekend"),
-                        months(*w)
-                    ));
+                    hit.says(keep, || {
+                        format!(
+                            "SBI {s} ingeschreven op {} (binnen {})",
+                            b.registered.unwrap_or("onbekend"),
+                            months(*w)
+                        )
+                    });
                 }
             }
             if buurt != NO_AREA

@@ -1,14 +1,19 @@
 //! Dense numbers for millions of entity ids (BAG ids, vestigingsnummers), held compactly: an
-//! id of at most 16 ASCII digits is packed into one `u64`, and the lookup table is open
-//! addressing over numbers only (4 bytes a slot), the key compared against the packed id of
-//! the number a slot holds. Other ids (municipal files may use their own) go to an ordinary
-//! map. The table is seeded per run, so crafted ids cannot be made to collide in advance.
+//! id of at most 16 ASCII digits is packed into one `u64`. While the ids come in ascending
+//! order (as BAG and KvK exports list them) they are kept as [`ascending::Ascending`], about
+//! two bytes an id and no lookup table. Otherwise the lookup table is open addressing over
+//! numbers only (4 bytes a slot), the key compared against the packed id of the number a
+//! slot holds. Other ids (municipal files may use their own) go to an ordinary map. The
+//! table is seeded per run, so crafted ids cannot be made to collide in advance.
+
+mod ascending;
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
 use super::key::{Key, KeyMap, Seeded, named};
+use ascending::Ascending;
 
 /// The packed form of an id of 1 to 16 ASCII digits: the length in the top byte, the value
 /// below it (so `"0363…"` and `"363…"` stay apart). `None` for any other id.
@@ -54,7 +59,11 @@ const NEAR: usize = 4;
 /// lookup table.
 #[derive(Debug)]
 pub(crate) struct IdTable {
-    /// The packed id of each number ([`UNPACKED`] when it is in `others`).
+    /// The ids while every one packs and each is above the one before; `None` from the
+    /// first that does not (they are in `packed` from then on).
+    ascending: Option<Ascending>,
+    /// The packed id of each number ([`UNPACKED`] when it is in `others`), when the ids do
+    /// not ascend.
     packed: Vec<u64>,
     /// Numbers by the hash of their packed id, linear probing, a quarter more slots than
     /// ids (empty until sealed).
@@ -62,13 +71,14 @@ pub(crate) struct IdTable {
     hasher: Seeded,
     /// Ids that do not pack.
     others: KeyMap<u32>,
-    /// The last number found.
+    /// The last number found (its block while the ids ascend).
     last: Cell<usize>,
 }
 
 impl Default for IdTable {
     fn default() -> Self {
         IdTable {
+            ascending: Some(Ascending::default()),
             packed: Vec::new(),
             slots: Vec::new(),
             hasher: Seeded::default(),
@@ -81,12 +91,22 @@ impl Default for IdTable {
 impl IdTable {
     /// Makes room for `n` more ids.
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.packed.reserve(n);
+        match &mut self.ascending {
+            Some(a) => a.reserve(n),
+            None => self.packed.reserve(n),
+        }
     }
 
     /// Gives `id` (not added before) the next number.
     pub(crate) fn add(&mut self, id: &str) -> u32 {
-        let n = self.packed.len() as u32;
+        let n = self.len() as u32;
+        if let Some(a) = &mut self.ascending {
+            if pack(id).is_some_and(|p| a.push(p)) {
+                return n;
+            }
+            self.packed = a.to_vec();
+            self.ascending = None;
+        }
         match pack(id) {
             Some(p) => self.packed.push(p),
             None => {
@@ -99,12 +119,14 @@ impl IdTable {
 
     /// How many ids there are.
     pub(crate) fn len(&self) -> usize {
-        self.packed.len()
+        self.ascending
+            .as_ref()
+            .map_or(self.packed.len(), Ascending::len)
     }
 
-    /// Ends the adding: builds the lookup table.
+    /// Ends the adding: builds the lookup table (ascending ids need none).
     pub(crate) fn seal(&mut self) {
-        if !self.slots.is_empty() {
+        if self.ascending.is_some() || !self.slots.is_empty() {
             return;
         }
         // Four fifths full: a found id takes three probes on average, in one or two cache
@@ -150,6 +172,11 @@ impl IdTable {
     }
 
     fn find_packed(&self, p: u64) -> Option<u32> {
+        if let Some(a) = &self.ascending {
+            let b = a.block_of(p, self.last.get())?;
+            self.last.set(b);
+            return a.find_in(p, b).map(|n| n as u32);
+        }
         let last = self.last.get();
         let near = self.packed.get(last..(last + NEAR).min(self.packed.len()));
         if let Some(i) = near.and_then(|s| s.iter().position(|&q| q == p)) {
@@ -178,9 +205,13 @@ impl IdTable {
         let mut unpacked = false;
         let mut out = HashMap::new();
         for &n in wanted {
-            match self.packed.get(n as usize) {
-                Some(&UNPACKED) => unpacked = true,
-                Some(&p) => {
+            let packed = match &self.ascending {
+                Some(a) => a.get(n as usize),
+                None => self.packed.get(n as usize).copied(),
+            };
+            match packed {
+                Some(UNPACKED) => unpacked = true,
+                Some(p) => {
                     out.insert(n, unpack(p));
                 }
                 None => {}
@@ -231,6 +262,7 @@ mod tests {
             }
             t.seal();
             // Four fifths full at most, so a probe always ends at an empty slot.
+            assert!(t.ascending.is_none());
             assert!(t.slots.len() * 4 >= t.len() * 5 && t.slots.len() > t.len());
             let forward = 0..ids.len();
             let scattered = (0..ids.len()).map(|i| (i * 4001) % ids.len());
@@ -244,6 +276,38 @@ mod tests {
             }
             assert_eq!(t.find(&format!("{:016}", 1)), None);
             assert_eq!(t.find("X8"), None);
+        }
+    }
+
+    /// BAG-like ids in order stay in the compact form (no lookup table); the first id out of
+    /// order moves them all to the table, and every id is still found by its number.
+    #[test]
+    fn ascending_ids_need_no_table_until_one_is_out_of_order() {
+        let ids: Vec<String> = (0..3000u64)
+            .map(|i| format!("{:016}", 363_200_000_000_000 + i * i))
+            .collect();
+        let mut t = IdTable::default();
+        for (n, id) in ids.iter().enumerate() {
+            assert_eq!(t.add(id), n as u32);
+        }
+        t.seal();
+        assert!(t.ascending.is_some() && t.slots.is_empty());
+        for n in (0..ids.len()).rev().chain(0..ids.len()) {
+            assert_eq!(t.find(&ids[n]), Some(n as u32));
+        }
+        assert_eq!(t.find(&format!("{:016}", 363_200_000_000_002u64)), None);
+        assert_eq!(t.find(&format!("{:015}", 363_200_000_000_001u64)), None);
+        assert_eq!(t.ids(&[0, 2999, 3000].into())[&2999], ids[2999]);
+
+        let mut t = IdTable::default();
+        for id in &ids[1..] {
+            t.add(id);
+        }
+        assert_eq!(t.add(&ids[0]), 2999);
+        t.seal();
+        assert!(t.ascending.is_none());
+        for (n, id) in ids[1..].iter().chain(&ids[..1]).enumerate() {
+            assert_eq!(t.find(id), Some(n as u32));
         }
     }
 }

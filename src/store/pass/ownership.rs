@@ -17,6 +17,8 @@ use super::{Run, stream};
 pub(crate) const LEGAL_PARTIES: &str = "SELECT id, registered_on FROM parties WHERE kind = 'legal'";
 
 pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    // Whether hits carry evidence (scoring leaves it off).
+    let keep = run.req.evidence;
     let req = run.req;
     let reference = req.reference;
     let specs = req.specs(|s| match s {
@@ -96,10 +98,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                         // has evidence.
                         let hit = run.hits[*i].entry(address.to_owned()).or_default();
                         hit.buurten.add(buurt);
-                        hit.evidence.push(format!(
-                            "gekocht op {acquired} door een rechtspersoon ingeschreven op \
-                             {registered} (jonger dan {max_age} maanden)"
-                        ));
+                        hit.says(keep, || {
+                            format!(
+                                "gekocht op {acquired} door een rechtspersoon ingeschreven op \
+                                 {registered} (jonger dan {max_age} maanden)"
+                            )
+                        });
                     }
                 }
             }

@@ -43,6 +43,8 @@ fn counts(
 }
 
 pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+    // Whether hits carry evidence (scoring leaves it off).
+    let keep = run.req.evidence;
     let req = run.req;
     let links = req.rules(|r| matches!(r, Rule::PartyLinks { .. }));
     if links.is_empty() {
@@ -85,7 +87,9 @@ pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError
             let mut evidence = Vec::new();
             let all = parts.iter().all(|(m, c, says)| match c.get(p) {
                 Some(&n) if n >= i64::from(*m) => {
-                    evidence.push(says(n));
+                    if keep {
+                        evidence.push(says(n));
+                    }
                     true
                 }
                 _ => false,

@@ -140,7 +140,11 @@ fn scan(
                 id,
                 Hit {
                     buurten,
-                    evidence: vec![format!("{n} signalen ({kinds}) {w}")],
+                    evidence: if run.req.evidence {
+                        vec![format!("{n} signalen ({kinds}) {w}")]
+                    } else {
+                        Vec::new()
+                    },
                 },
             );
         }
