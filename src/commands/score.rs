@@ -4,14 +4,16 @@
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use serde::Serialize;
 
 use crate::cli::{LevelArg, ScoreArgs, TableFormat};
 use crate::lens::{self, Lens, LoadOptions, RefDate};
 use crate::model::{AreaCode, AreaLevel};
 use crate::sanitize;
-use crate::score::{ScoreOptions, Value, score_lens};
+use crate::score::{ScoreOptions, score_lens};
 use crate::store::{IndicatorOptions, Store};
+
+mod json;
+use json::{JsonArea, json_area};
 
 /// Loads the lens with this id from the standard places and `--lenses` directories.
 pub(super) fn load_lens(id: &str, dirs: Vec<std::path::PathBuf>) -> anyhow::Result<Lens> {
@@ -144,36 +146,6 @@ pub(super) fn level_of(l: LevelArg) -> AreaLevel {
         LevelArg::Wijk => AreaLevel::Wijk,
         LevelArg::Gemeente => AreaLevel::Gemeente,
     }
-}
-
-/// One indicator of one area in JSON.
-#[derive(Serialize)]
-struct JsonIndicator {
-    id: String,
-    value: Option<f64>,
-    suppressed: bool,
-    numerator: Option<f64>,
-    denominator: Option<f64>,
-    normalized: Option<f64>,
-    weight: f64,
-    contribution: Option<f64>,
-}
-
-/// One area in JSON.
-#[derive(Serialize)]
-struct JsonArea {
-    area: String,
-    name: String,
-    level: String,
-    gemeente: String,
-    population: Option<f64>,
-    score: Option<f64>,
-    rank: Option<usize>,
-    tier: &'static str,
-    coverage: f64,
-    reference_date: String,
-    top: Vec<String>,
-    indicators: Vec<JsonIndicator>,
 }
 
 /// Runs `schouw score`.
@@ -337,57 +309,6 @@ fn table_row(p: &crate::score::Prepared, s: &crate::score::Scores, a: usize) -> 
         sanitize::line(&cut)
     } else {
         line
-    }
-}
-
-fn json_area(
-    p: &crate::score::Prepared,
-    s: &crate::score::Scores,
-    a: usize,
-    reference: RefDate,
-) -> JsonArea {
-    let input = &p.areas[a].input;
-    let sc = &s.areas[a];
-    JsonArea {
-        area: input.code.to_string(),
-        name: input.name.to_string(),
-        level: p.level.to_string(),
-        gemeente: input.gemeente.to_string(),
-        population: input.population,
-        score: sc.composite,
-        rank: sc.rank,
-        tier: sc.tier.label(),
-        coverage: sc.coverage,
-        reference_date: reference.iso(),
-        top: sc
-            .top
-            .as_slice()
-            .iter()
-            .map(|&i| p.indicators[i].id.clone())
-            .collect(),
-        indicators: p
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let inp = p.input(a, i);
-                let v = p.value(a, i);
-                JsonIndicator {
-                    id: m.id.clone(),
-                    value: v.known(),
-                    suppressed: matches!(v, Value::Suppressed { .. }),
-                    numerator: inp.numerator,
-                    denominator: if m.has_denominator {
-                        inp.denominator
-                    } else {
-                        None
-                    },
-                    normalized: p.normalized(a, i),
-                    weight: s.weights[i],
-                    contribution: s.contribution(a, i),
-                }
-            })
-            .collect(),
     }
 }
 
