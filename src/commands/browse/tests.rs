@@ -1,7 +1,7 @@
 //! The store-backed data source on the demo region.
 use super::*;
 use crate::generate::Manifest;
-use crate::tui::{EntityKind, Target, Tier};
+use crate::tui::{DataSource, EntityKind, EntityRef, Need, Target, Tier};
 
 /// The demo region, built once per test through the same path as `schouw demo`.
 fn demo() -> (tempfile::TempDir, StoreSource, Manifest) {
