@@ -7,6 +7,7 @@
 //! rebuilds them once at the end; [`references`] checks the references of some kinds once
 //! after the load; [`insert`] runs the prepared inserts.
 
+mod earlier;
 mod indexes;
 mod insert;
 mod known;
@@ -20,6 +21,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::open::{Context, Store, StoreError};
 use super::schema::DATA_TABLES;
 use crate::model::{Business, EntityKind};
+pub use earlier::PriorImport;
+use earlier::prior_import;
 use indexes::{defer_indexes, is_empty};
 use insert::Insert;
 use references::ForeignKeysOff;
@@ -59,19 +62,6 @@ impl SourceMeta {
             imported_at: "2026-01-01T00:00:00Z".into(),
         }
     }
-}
-
-/// An earlier import: of the same bytes, or the version of a source that a new one replaces.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PriorImport {
-    /// The name it was imported under.
-    pub name: String,
-    /// SHA-256 of its bytes.
-    pub sha256: String,
-    /// When.
-    pub imported_at: String,
-    /// By whom.
-    pub imported_by: String,
 }
 
 /// What an import changed, in table rows.
@@ -119,33 +109,6 @@ pub enum PutError {
 }
 
 impl Store {
-    /// The active import of the same kind with exactly these bytes, read with the same
-    /// choices ([`SourceMeta::options`]), if any.
-    pub fn find_import(
-        &self,
-        kind: &str,
-        sha256: &str,
-        options: &str,
-    ) -> Result<Option<PriorImport>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT file_name, sha256, imported_at, imported_by FROM sources
-                 WHERE kind = ?1 AND sha256 = ?2 AND options = ?3 AND replaced_by IS NULL",
-                params![kind, sha256, options],
-                prior_import,
-            )
-            .optional()
-            .ctx("looking for an earlier import of this file")
-    }
-
-    /// Whether any source of this kind is imported (and not replaced).
-    pub fn has_sources(&self, kind: &str) -> Result<bool, StoreError> {
-        self.conn
-            .prepare("SELECT 1 FROM sources WHERE kind = ?1 AND replaced_by IS NULL LIMIT 1")
-            .and_then(|mut s| s.exists([kind]))
-            .ctx("looking for earlier imports")
-    }
-
     /// Starts the import of one source. Nothing is visible to others until [`ImportTx::commit`];
     /// dropping the transaction rolls everything back.
     pub fn begin_import(&mut self, meta: &SourceMeta) -> Result<ImportTx<'_>, StoreError> {
@@ -355,16 +318,6 @@ impl<'a> ImportTx<'a> {
             _ => e,
         }
     }
-}
-
-/// Reads a [`PriorImport`] from `file_name, sha256, imported_at, imported_by`.
-fn prior_import(r: &rusqlite::Row<'_>) -> rusqlite::Result<PriorImport> {
-    Ok(PriorImport {
-        name: r.get(0)?,
-        sha256: r.get(1)?,
-        imported_at: r.get(2)?,
-        imported_by: r.get(3)?,
-    })
 }
 
 /// The problem of a business whose address is not in the database.

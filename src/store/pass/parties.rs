@@ -84,21 +84,15 @@ pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError
             continue;
         };
         for (p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
-            let mut evidence = Vec::new();
+            let mut hit = Hit::default();
             let all = parts.iter().all(|(m, c, says)| match c.get(p) {
                 Some(&n) if n >= i64::from(*m) => {
-                    if keep {
-                        evidence.push(says(n));
-                    }
+                    hit.says(keep, || says(n));
                     true
                 }
                 _ => false,
             });
             if all {
-                let hit = Hit {
-                    buurten: Buurten::default(),
-                    evidence,
-                };
                 run.hits[*i].insert(p.clone(), hit);
             }
         }

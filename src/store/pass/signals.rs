@@ -134,19 +134,14 @@ fn scan(
                 s if s == Subject::Business.as_str() => business_buurt(run, &id),
                 _ => NO_AREA,
             };
-            let kinds = kinds.join(",").replace(',', ", ");
-            let buurten = Buurten::of(buurt);
-            run.hits[rule.at].insert(
-                id,
-                Hit {
-                    buurten,
-                    evidence: if run.req.evidence {
-                        vec![format!("{n} signalen ({kinds}) {w}")]
-                    } else {
-                        Vec::new()
-                    },
-                },
-            );
+            let mut hit = Hit {
+                buurten: Buurten::of(buurt),
+                evidence: Vec::new(),
+            };
+            hit.says(run.req.evidence, || {
+                format!("{n} signalen ({}) {w}", kinds.join(",").replace(',', ", "))
+            });
+            run.hits[rule.at].insert(id, hit);
         }
     }
     Ok(())
