@@ -45,6 +45,7 @@ use area_column::AreaColumn;
 pub(crate) use buurten::Buurten;
 use id_table::{Hint, IdTable};
 use key::{AreaKeys, NO_AREA};
+use tally::Marks;
 
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -114,9 +115,9 @@ struct Run<'a> {
     counts: Vec<Vec<i64>>,
     hits: Vec<Hits>,
     /// Addresses with an active business, by number (for
-    /// `dwelling_without_residents_or_business`; a flag per address is far smaller than a
+    /// `dwelling_without_residents_or_business`; a bit per address is far smaller than a
     /// set of the 1.7 million such addresses at national scale).
-    active_at: Vec<bool>,
+    active_at: Marks,
     /// Dwellings without residents by address number, waiting for the businesses.
     empty_dwellings: Vec<u32>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
@@ -256,7 +257,7 @@ impl Store {
             use_bits,
             counts: vec![Vec::new(); req.specs.len()],
             hits: vec![Hits::new(); req.rules.len()],
-            active_at: Vec::new(),
+            active_at: Marks::default(),
             empty_dwellings: Vec::new(),
             business_ids: IdTable::default(),
             business_hint: Hint::default(),

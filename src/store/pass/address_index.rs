@@ -17,16 +17,22 @@ pub(crate) struct AddressIndex {
     /// The addresses' ids; [`AddressIndex::seal`] builds its lookup table.
     ids: IdTable,
     buurt: AreaColumn,
-    /// Kept only when `keep_surface`, in four bytes (BAG surfaces are whole square metres);
-    /// NaN when unknown.
-    surface: Vec<f32>,
-    /// The surfaces four bytes would round, exactly, by address number.
+    /// Kept only when `keep_surface`, in two bytes: BAG surfaces are whole square metres,
+    /// nearly all below [`EXACT`]; [`NO_SURFACE`] when unknown.
+    surface: Vec<u16>,
+    /// The surfaces two bytes do not hold, exactly, by address number (marked [`EXACT`]).
     exact_surface: HashMap<u32, f64>,
     keep_surface: bool,
     /// `bytes` bytes of use bits per address.
     uses: Vec<u8>,
     bytes: usize,
 }
+
+/// A surface that is not known.
+const NO_SURFACE: u16 = u16::MAX;
+
+/// A surface kept exactly beside the column.
+const EXACT: u16 = u16::MAX - 1;
 
 /// Byte `k` (little-endian) of a bit set held in 64-bit words.
 fn byte(words: &[u64], k: usize) -> u8 {
@@ -62,30 +68,27 @@ impl AddressIndex {
     /// [`NO_AREA`]), surface and use bits. Every address is added before the first lookup.
     pub(crate) fn add(&mut self, id: &str, buurt: u32, surface: Option<f64>, uses: &[u64]) -> u32 {
         let n = self.ids.add(id);
-        self.push(buurt, surface);
-        let at = self.uses.len() - self.bytes;
-        for (k, b) in self.uses[at..].iter_mut().enumerate() {
-            *b = byte(uses, k);
+        self.buurt.push(buurt);
+        if self.keep_surface {
+            let short = match surface.filter(|s| !s.is_nan()) {
+                None => NO_SURFACE,
+                Some(s) => match s as u16 {
+                    v if v < EXACT && f64::from(v).to_bits() == s.to_bits() => v,
+                    _ => {
+                        self.exact_surface.insert(n, s);
+                        EXACT
+                    }
+                },
+            };
+            self.surface.push(short);
         }
+        self.uses.extend((0..self.bytes).map(|k| byte(uses, k)));
         n
     }
 
     /// Ends the adding: builds the lookup table.
     pub(crate) fn seal(&mut self) {
         self.ids.seal();
-    }
-
-    fn push(&mut self, buurt: u32, surface: Option<f64>) {
-        self.buurt.push(buurt);
-        if self.keep_surface {
-            let s = surface.unwrap_or(f64::NAN);
-            let short = s as f32;
-            if !s.is_nan() && f64::from(short) != s {
-                self.exact_surface.insert(self.surface.len() as u32, s);
-            }
-            self.surface.push(short);
-        }
-        self.uses.extend(std::iter::repeat_n(0, self.bytes));
     }
 
     /// The number of an address id, giving it one of `reader`'s numbers when it is not an
@@ -118,11 +121,11 @@ impl AddressIndex {
 
     /// The surface of an address number, if known.
     pub(crate) fn surface(&self, n: u32) -> Option<f64> {
-        let s = *self.surface.get(n as usize)?;
-        if s.is_nan() {
-            return None;
+        match *self.surface.get(n as usize)? {
+            NO_SURFACE => None,
+            EXACT => self.exact_surface.get(&n).copied(),
+            s => Some(f64::from(s)),
         }
-        Some(self.exact_surface.get(&n).copied().unwrap_or(f64::from(s)))
     }
 
     /// Whether the address has one of the use values in `mask`.
@@ -241,17 +244,33 @@ mod tests {
     }
 
     #[test]
-    fn surfaces_come_back_exactly_whether_or_not_four_bytes_hold_them() {
+    fn surfaces_come_back_exactly_whether_or_not_two_bytes_hold_them() {
+        let surfaces = [
+            Some(120.0),
+            Some(0.0),
+            Some(65_533.0),
+            Some(65_534.0),
+            Some(65_535.0),
+            Some(100.3),
+            Some(-0.0),
+            Some(-4.0),
+            Some(1e300),
+            Some(f64::INFINITY),
+            None,
+        ];
         let mut idx = AddressIndex::new(0, true);
-        idx.add("1", 0, Some(120.0), &[]);
-        idx.add("2", 0, Some(100.3), &[]);
-        idx.add("3", 0, Some(1e300), &[]);
-        idx.add("4", 0, None, &[]);
+        for (n, s) in surfaces.iter().enumerate() {
+            idx.add(&(n + 1).to_string(), 0, *s, &[]);
+        }
+        idx.add("99", 0, Some(f64::NAN), &[]);
         idx.seal();
-        assert_eq!(idx.surface(0), Some(120.0));
-        assert_eq!(idx.surface(1), Some(100.3));
-        assert_eq!(idx.surface(2), Some(1e300));
-        assert_eq!(idx.surface(3), None);
+        for (n, s) in surfaces.iter().enumerate() {
+            let got = idx.surface(n as u32);
+            assert_eq!(got.map(f64::to_bits), s.map(f64::to_bits), "{s:?}");
+        }
+        assert_eq!(idx.surface(surfaces.len() as u32), None);
+        // Whole square metres below the markers need no exact copy.
+        assert_eq!(idx.exact_surface.len(), 7);
     }
 
     #[test]

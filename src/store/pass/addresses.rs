@@ -114,7 +114,7 @@ pub(super) fn finish_dwellings(run: &mut Run<'_>) {
     let empty = std::mem::take(&mut run.empty_dwellings);
     let found = empty
         .into_iter()
-        .filter(|&n| !run.active_at.get(n as usize).copied().unwrap_or(false))
+        .filter(|&n| !run.active_at.has(n))
         .map(|n| (n, 0))
         .collect();
     address_hits(run, i, found, |_| {

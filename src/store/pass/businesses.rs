@@ -143,11 +143,7 @@ pub(super) fn run(
                         active_kvk.push((n, short_code(k, &mut odd_kvk)));
                     }
                     if dwelling {
-                        let at = n as usize;
-                        if run.active_at.len() <= at {
-                            run.active_at.resize(index.len().max(at + 1), false);
-                        }
-                        run.active_at[at] = true;
+                        run.active_at.mark(n, index.len());
                     }
                 }
                 for (c, (_, _, _, since)) in churned.iter_mut().zip(&churn) {
