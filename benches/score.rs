@@ -1,5 +1,6 @@
 //! Scoring benchmark: computing every shipped lens on one database (one shared pass over the
-//! entity tables for all counts and flags of all lenses of a level, then prepare and score),
+//! entity tables for all counts and flags of all lenses of a level, reading ownership and
+//! the party counts on a second connection beside the rest, then prepare and score),
 //! side by side with plain `sqlite3 <db> "SELECT buurt_code, count(*) … GROUP BY 1"` over the
 //! same tables in the same run, and re-weighting one lens without touching data: over the
 //! database's buurten, and over 14,574 synthetic buurten (the national count) whatever the

@@ -41,7 +41,7 @@ pub struct StoreSource {
 
 impl StoreSource {
     /// Opens the source. For a database file this starts the background worker on a
-    /// read-only connection of its own, which scores every lens at its own settings (the lens
+    /// read-only connection of its own (one: see [`Store::on_one_connection`]), which scores every lens at its own settings (the lens
     /// panel's top-tier counts) and evaluates its flags; nothing here waits for that. Without
     /// a `reference` date the newest date in the data is taken, found by the worker too.
     pub fn new(
@@ -51,7 +51,7 @@ impl StoreSource {
     ) -> anyhow::Result<Self> {
         let worker = match store.path() {
             Some(path) => Some(Worker::spawn(
-                Store::open_read_only(path)?,
+                Store::open_read_only(path)?.on_one_connection(),
                 lenses.clone(),
                 reference,
                 worker::initial_jobs(&lenses),

@@ -98,6 +98,8 @@ impl<T> Context<T> for Result<T, rusqlite::Error> {
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// Whether a pass reads every table on `conn` (see [`Store::on_one_connection`]).
+    one_connection: bool,
 }
 
 impl Store {
@@ -129,6 +131,7 @@ impl Store {
         let store = Store {
             conn,
             path: Some(path.to_owned()),
+            one_connection: false,
         };
         store.harden()?;
         let version = store.check_identity(path)?;
@@ -146,15 +149,60 @@ impl Store {
     /// An empty database in memory (tests, benchmarks).
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory().ctx("opening an in-memory database")?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            one_connection: false,
+        };
         store.harden()?;
         store.init_new()?;
         Ok(store)
     }
 
+    /// The same store, its passes reading every table on its one connection, one after the
+    /// other. Reading two tables at once on a second connection is faster but holds what
+    /// both find at the same time: the interface's worker, which has a tighter memory budget
+    /// than time budget and shares the machine with the interface, reads this way.
+    pub fn on_one_connection(self) -> Self {
+        Store {
+            one_connection: true,
+            ..self
+        }
+    }
+
     /// The file this store lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// A second connection to the same file, read-only and hardened like the first, with a
+    /// page cache of `cache_kib` KiB: for a pass that reads two tables at once. `None` in
+    /// memory, on a machine with one core, [`Store::on_one_connection`], and when the file
+    /// cannot be opened again as this same schouw database; the pass then reads everything
+    /// on the first connection.
+    pub(crate) fn side_connection(&self, cache_kib: i64) -> Option<Connection> {
+        let path = self.path.as_deref().filter(|_| !self.one_connection)?;
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return None;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW
+            | OpenFlags::SQLITE_OPEN_EXRESCODE;
+        let conn = Connection::open_with_flags(path, flags).ok()?;
+        harden(&conn).ok()?;
+        let same = |pragma: &str| -> Option<bool> {
+            let q = format!("PRAGMA {pragma}");
+            let ours: i64 = self.conn.query_row(&q, [], |r| r.get(0)).ok()?;
+            let theirs: i64 = conn.query_row(&q, [], |r| r.get(0)).ok()?;
+            Some(ours == theirs)
+        };
+        if !(same("application_id")? && same("user_version")? && same("schema_version")?) {
+            return None;
+        }
+        conn.pragma_update(None, "query_only", true).ok()?;
+        conn.pragma_update(None, "cache_size", cache_kib).ok()?;
+        Some(conn)
     }
 
     fn open_file(path: &Path, create: bool) -> Result<Self, StoreError> {
@@ -176,6 +224,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
+            one_connection: false,
         };
         store.harden()?;
         let empty = store.is_empty_file()?;

@@ -6,10 +6,14 @@
 //! in-memory [`address_index::AddressIndex`], per-buurt sums for counts and per-entity sums
 //! for flags.
 //!
-//! The stages run in an order where each finds what it joins to: addresses, businesses,
-//! legal parties and ownership, the per-party counts (counted by SQLite from covering
-//! indexes), signals, and the places of the parties found. A stage runs only when a spec
-//! or rule of the run reads its table.
+//! The stages run in an order where each finds what it joins to, on two connections when
+//! the database is a file and the machine has a second core: addresses, with the per-party
+//! counts (counted by SQLite from covering indexes) beside them; then businesses, signals
+//! and the places of the parties found, with legal parties and ownership (the largest
+//! table) beside them. The stages beside only read the sealed address index and give back
+//! what they found, which is added to the run afterwards, so the outcome is the same
+//! whether they run beside or after. A stage runs only when a spec or rule of the run reads
+//! its table.
 
 mod address_index;
 mod addresses;
@@ -32,13 +36,16 @@ mod tally;
 
 use std::collections::{BTreeMap, HashSet};
 
+use rusqlite::Connection;
+
 use super::open::{Context, Store, StoreError};
 use crate::lens::{CountSpec, RefDate, Rule};
-use address_index::AddressIndex;
+use address_index::{AddressIndex, Reader};
 use area_column::AreaColumn;
 pub(crate) use buurten::Buurten;
-use id_table::IdTable;
-use key::{AreaKeys, KeyMap, NO_AREA};
+use id_table::{Hint, IdTable};
+use key::{AreaKeys, NO_AREA};
+use tally::Marks;
 
 /// What one rule found for one entity.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,48 +101,54 @@ pub(crate) struct Outcome {
 /// Writes a rule's count for one entity as its evidence, in Dutch.
 type Evidence = Box<dyn Fn(i64) -> String>;
 
-/// The state the stages share.
+/// The state the stages of the main connection share (the address index is beside it, so
+/// that the stages beside can read it meanwhile).
 struct Run<'a> {
     req: &'a Request<'a>,
     /// The reference date as ISO text (dates compare as text).
     reference: String,
     areas: AreaKeys,
-    addresses: AddressIndex,
+    /// This thread's lookups in the address index.
+    reader: Reader,
     /// Every use value a business filter asks of its address, by bit.
     use_bits: Vec<String>,
     counts: Vec<Vec<i64>>,
     hits: Vec<Hits>,
     /// Addresses with an active business, by number (for
-    /// `dwelling_without_residents_or_business`; a flag per address is far smaller than a
+    /// `dwelling_without_residents_or_business`; a bit per address is far smaller than a
     /// set of the 1.7 million such addresses at national scale).
-    active_at: Vec<bool>,
+    active_at: Marks,
     /// Dwellings without residents by address number, waiting for the businesses.
     empty_dwellings: Vec<u32>,
     /// The buurt of each business, when signals about businesses are counted or flagged.
     business_ids: IdTable,
+    business_hint: Hint,
     /// The buurt by number of `business_ids`.
     business_buurt: AreaColumn,
     /// Hits found by address number: (rule, number, count), named at the end.
     by_number: Vec<(usize, u32, i64)>,
     /// Per rule with hits by number: how its count reads as evidence.
     evidence: Vec<Option<Evidence>>,
-    /// Legal parties with their registration date, when a transfer filter or rule needs them.
-    legal: KeyMap<Option<String>>,
 }
 
 impl Run<'_> {
     /// Adds one to a spec's count in an area.
     fn bump(&mut self, spec: usize, area: u32) {
-        if area == NO_AREA {
-            return;
-        }
-        let col = &mut self.counts[spec];
-        let a = area as usize;
-        if col.len() <= a {
-            col.resize(self.areas.len().max(a + 1), 0);
-        }
-        col[a] += 1;
+        bump(&mut self.counts[spec], area, self.areas.len());
     }
+}
+
+/// Adds one to a count in an area; `areas` is how many there are (room is made for all of
+/// them at once).
+fn bump(col: &mut Vec<i64>, area: u32, areas: usize) {
+    if area == NO_AREA {
+        return;
+    }
+    let a = area as usize;
+    if col.len() <= a {
+        col.resize(areas.max(a + 1), 0);
+    }
+    col[a] += 1;
 }
 
 impl<'a> Request<'a> {
@@ -235,21 +248,22 @@ impl Store {
         let keep_surface = req.specs.iter().any(|s| {
             matches!(s, CountSpec::Business(f) if f.min_surface.is_some() || f.max_surface.is_some())
         });
+        let mut index = AddressIndex::new(use_bits.len(), keep_surface);
         let mut run = Run {
             req,
             reference: req.reference.iso(),
             areas: AreaKeys::default(),
-            addresses: AddressIndex::new(use_bits.len(), keep_surface),
+            reader: Reader::default(),
             use_bits,
             counts: vec![Vec::new(); req.specs.len()],
             hits: vec![Hits::new(); req.rules.len()],
-            active_at: Vec::new(),
+            active_at: Marks::default(),
             empty_dwellings: Vec::new(),
             business_ids: IdTable::default(),
+            business_hint: Hint::default(),
             business_buurt: AreaColumn::default(),
             by_number: Vec::new(),
             evidence: (0..req.rules.len()).map(|_| None).collect(),
-            legal: KeyMap::default(),
         };
         if !req.specs.is_empty() || !req.rules.is_empty() {
             // Every stage reads its table once from start to end, so a page is not read
@@ -261,14 +275,15 @@ impl Store {
             self.conn
                 .pragma_update(None, "cache_size", PASS_CACHE_KIB)
                 .ctx("shrinking the page cache for the pass")?;
-            let stages = run_stages(&self.conn, &mut run);
+            let mut side = self.side_connection(PASS_CACHE_KIB);
+            let stages = run_stages(&self.conn, side.as_mut(), &mut run, &mut index);
             self.conn
                 .pragma_update(None, "cache_size", cache)
                 .ctx("restoring the page cache")?;
             stages?;
         }
-        narrow::apply(&mut run);
-        name_hits(&mut run);
+        narrow::apply(&mut run, &index);
+        name_hits(&mut run, &index);
         let n = run.areas.len();
         for col in &mut run.counts {
             col.resize(n, 0);
@@ -284,22 +299,78 @@ impl Store {
 /// The page cache during a pass, in KiB (negative, as `PRAGMA cache_size` takes it).
 const PASS_CACHE_KIB: i64 = -4096;
 
-/// The stages, in join order.
-fn run_stages(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
-    addresses::run(conn, run)?;
-    businesses::run(conn, run)?;
-    ownership::run(conn, run)?;
-    parties::run(conn, run)?;
-    signals::run(conn, run)
+/// The stages, in join order. With a side connection, the party counts run beside the
+/// addresses, and ownership beside businesses and signals. On one connection they run one
+/// after the other in the order that holds the least at once (ownership, the largest,
+/// right after the businesses).
+fn run_stages(
+    conn: &Connection,
+    side: Option<&mut Connection>,
+    run: &mut Run<'_>,
+    index: &mut AddressIndex,
+) -> Result<(), StoreError> {
+    let req = run.req;
+    let Some(side) = side else {
+        addresses::run(conn, run, index)?;
+        businesses::run(conn, run, index)?;
+        let owned = ownership::scan(conn, req, index, run.areas.len())?;
+        ownership::add(run, index, owned);
+        add_links(run, parties::count(conn, req)?);
+        return signals::run(conn, run, index);
+    };
+    let (read, links) = beside(
+        side,
+        || addresses::run(conn, run, index),
+        |c| parties::count(c, req),
+    );
+    read?;
+    add_links(run, links?);
+    let index = &*index;
+    let areas = run.areas.len();
+    let (rest, owned) = beside(
+        side,
+        || {
+            businesses::run(conn, run, index)?;
+            signals::run(conn, run, index)
+        },
+        |c| ownership::scan(c, req, index, areas),
+    );
+    rest?;
+    ownership::add(run, index, owned?);
+    Ok(())
+}
+
+/// Puts the parties the `party_links` rules hold for into the run.
+fn add_links(run: &mut Run<'_>, links: Vec<(usize, Hits)>) {
+    for (i, hits) in links {
+        run.hits[i] = hits;
+    }
+}
+
+/// Runs `here` on this thread and, at the same time, `aside` on `side` on a thread of its
+/// own.
+fn beside<A, B: Send>(
+    side: &mut Connection,
+    here: impl FnOnce() -> A,
+    aside: impl FnOnce(&Connection) -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|s| {
+        let other = s.spawn(move || aside(side));
+        let a = here();
+        let b = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
 }
 
 /// Gives the hits found by address number their ids, with one walk over the index.
-fn name_hits(run: &mut Run<'_>) {
+fn name_hits(run: &mut Run<'_>, index: &AddressIndex) {
     let wanted: HashSet<u32> = run.by_number.iter().map(|(_, n, _)| *n).collect();
-    let ids = run.addresses.ids(&wanted);
+    let ids = index.ids(&wanted, &run.reader);
     for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
-        let buurten = Buurten::of(run.addresses.buurt(n));
+        let buurten = Buurten::of(index.buurt(n));
         let evidence = run.evidence[i]
             .as_ref()
             .filter(|_| run.req.evidence)
@@ -316,7 +387,7 @@ fn name_hits(run: &mut Run<'_>) {
 
 /// Streams the rows of `sql` (no parameters) into `each`.
 fn stream(
-    conn: &rusqlite::Connection,
+    conn: &Connection,
     sql: &str,
     what: &str,
     mut each: impl FnMut(&rusqlite::Row<'_>) -> Result<(), rusqlite::Error>,

@@ -6,13 +6,18 @@
 use crate::lens::{CountSpec, Rule};
 use crate::store::open::{Context, StoreError};
 
+use super::address_index::AddressIndex;
 use super::businesses::address_hits;
 use super::evidence::{int, real};
 use super::filter::{address_matches, use_matches};
 use super::key::{NO_AREA, number, text};
 use super::{Run, stream};
 
-pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+pub(super) fn run(
+    conn: &rusqlite::Connection,
+    run: &mut Run<'_>,
+    index: &mut AddressIndex,
+) -> Result<(), StoreError> {
     // Whether hits carry evidence (scoring leaves it off).
     let keep = run.req.evidence;
     let req = run.req;
@@ -25,18 +30,17 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         _ => None,
     });
     let dwelling = req.any_rule(|r| matches!(r, Rule::DwellingWithoutResidentsOrBusiness));
-    let index = req.joins_addresses();
-    if specs.is_empty() && dense.is_empty() && !index {
+    let joins = req.joins_addresses();
+    if specs.is_empty() && dense.is_empty() && !joins {
         return Ok(());
     }
     let words = run.use_bits.len().div_ceil(64);
     let mut bits = vec![0u64; words];
-    if index {
+    if joins {
         let rows: Option<i64> = conn
             .query_row("SELECT max(rowid) FROM addresses", [], |r| r.get(0))
             .ctx("counting addresses")?;
-        run.addresses
-            .reserve(usize::try_from(rows.unwrap_or(0)).unwrap_or(0));
+        index.reserve(usize::try_from(rows.unwrap_or(0)).unwrap_or(0));
     }
     stream(
         conn,
@@ -73,7 +77,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                     });
                 }
             }
-            if index {
+            if joins {
                 bits.iter_mut().for_each(|w| *w = 0);
                 if let Some(u) = uses {
                     for (b, value) in run.use_bits.iter().enumerate() {
@@ -82,7 +86,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                         }
                     }
                 }
-                let n = run.addresses.add(id, buurt, surface, &bits);
+                let n = index.add(id, buurt, surface, &bits);
                 if dwelling
                     && residents == Some(0.0)
                     && uses.is_some_and(|u| u.split(',').any(|x| x == "woonfunctie"))
@@ -93,7 +97,7 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
             Ok(())
         },
     )?;
-    run.addresses.seal();
+    index.seal();
     Ok(())
 }
 
@@ -110,7 +114,7 @@ pub(super) fn finish_dwellings(run: &mut Run<'_>) {
     let empty = std::mem::take(&mut run.empty_dwellings);
     let found = empty
         .into_iter()
-        .filter(|&n| !run.active_at.get(n as usize).copied().unwrap_or(false))
+        .filter(|&n| !run.active_at.has(n))
         .map(|n| (n, 0))
         .collect();
     address_hits(run, i, found, |_| {

@@ -7,6 +7,7 @@
 use crate::lens::{CountSpec, Months, Rule, Subject};
 use crate::store::open::{Context, StoreError};
 
+use super::address_index::AddressIndex;
 use super::addresses::finish_dwellings;
 use super::evidence::months;
 use super::filter::{BusinessRow, BusinessTest, active, within};
@@ -15,7 +16,11 @@ use super::key::{KeyMap, NO_AREA, number, text};
 use super::tally::Tally;
 use super::{Run, stream};
 
-pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+pub(super) fn run(
+    conn: &rusqlite::Connection,
+    run: &mut Run<'_>,
+    index: &AddressIndex,
+) -> Result<(), StoreError> {
     // Whether hits carry evidence (scoring leaves it off).
     let keep = run.req.evidence;
     let req = run.req;
@@ -108,9 +113,9 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         |row| {
             let vest = text(row.get_ref(0)?);
             let kvk = text(row.get_ref(1)?);
-            let address = text(row.get_ref(4)?).map(|a| run.addresses.number(a));
+            let address = text(row.get_ref(4)?).map(|a| index.number(a, &mut run.reader));
             let (buurt, present) = match address {
-                Some(n) => (run.addresses.buurt(n), run.addresses.present(n)),
+                Some(n) => (index.buurt(n), index.present(n)),
                 None => (NO_AREA, false),
             };
             let b = BusinessRow {
@@ -119,12 +124,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                 registered: text(row.get_ref(5)?),
                 ended: text(row.get_ref(6)?),
                 employees: number(row.get_ref(7)?),
-                surface: address.and_then(|n| run.addresses.surface(n)),
+                surface: address.and_then(|n| index.surface(n)),
             };
             if present {
                 let n = address.unwrap_or(0);
                 for (i, t) in &tests {
-                    let uses = !t.use_mask.is_empty() && run.addresses.has_use(n, &t.use_mask);
+                    let uses = !t.use_mask.is_empty() && index.has_use(n, &t.use_mask);
                     if t.matches(&b, &r, uses) {
                         run.bump(*i, buurt);
                     }
@@ -138,16 +143,12 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
                         active_kvk.push((n, short_code(k, &mut odd_kvk)));
                     }
                     if dwelling {
-                        let at = n as usize;
-                        if run.active_at.len() <= at {
-                            run.active_at.resize(run.addresses.len().max(at + 1), false);
-                        }
-                        run.active_at[at] = true;
+                        run.active_at.mark(n, index.len());
                     }
                 }
                 for (c, (_, _, _, since)) in churned.iter_mut().zip(&churn) {
                     if within(b.registered, since, &r) {
-                        c.add(n, run.addresses.len());
+                        c.add(n, index.len());
                     }
                 }
             }

@@ -71,9 +71,13 @@ pub(crate) struct IdTable {
     hasher: Seeded,
     /// Ids that do not pack.
     others: KeyMap<u32>,
-    /// The last number found (its block while the ids ascend).
-    last: Cell<usize>,
 }
+
+/// Where one reader's last lookup landed (the number, or its block while the ids ascend):
+/// the rows of one table mostly follow another's order, so the next id is usually there or
+/// just after it. Each thread keeps its own, so a sealed table is shared without locks.
+#[derive(Debug, Default)]
+pub(crate) struct Hint(Cell<usize>);
 
 impl Default for IdTable {
     fn default() -> Self {
@@ -83,7 +87,6 @@ impl Default for IdTable {
             slots: Vec::new(),
             hasher: Seeded::default(),
             others: KeyMap::default(),
-            last: Cell::new(0),
         }
     }
 }
@@ -163,25 +166,25 @@ impl IdTable {
         }
     }
 
-    /// The number of an id, if it has one.
-    pub(crate) fn find(&self, id: &str) -> Option<u32> {
+    /// The number of an id, if it has one, starting from (and updating) the reader's hint.
+    pub(crate) fn find(&self, id: &str, hint: &Hint) -> Option<u32> {
         match pack(id) {
-            Some(p) => self.find_packed(p),
+            Some(p) => self.find_packed(p, &hint.0),
             None => self.others.get(&Key::new(id)).copied(),
         }
     }
 
-    fn find_packed(&self, p: u64) -> Option<u32> {
+    fn find_packed(&self, p: u64, last: &Cell<usize>) -> Option<u32> {
         if let Some(a) = &self.ascending {
-            let b = a.block_of(p, self.last.get())?;
-            self.last.set(b);
+            let b = a.block_of(p, last.get())?;
+            last.set(b);
             return a.find_in(p, b).map(|n| n as u32);
         }
-        let last = self.last.get();
-        let near = self.packed.get(last..(last + NEAR).min(self.packed.len()));
+        let at = last.get();
+        let near = self.packed.get(at..(at + NEAR).min(self.packed.len()));
         if let Some(i) = near.and_then(|s| s.iter().position(|&q| q == p)) {
-            self.last.set(last + i);
-            return Some((last + i) as u32);
+            last.set(at + i);
+            return Some((at + i) as u32);
         }
         if self.slots.is_empty() {
             debug_assert!(
@@ -194,9 +197,8 @@ impl IdTable {
         if n == EMPTY {
             return None;
         }
-        let n = n as usize;
-        self.last.set(n);
-        Some(n as u32)
+        last.set(n as usize);
+        Some(n)
     }
 
     /// The ids of those of the `wanted` numbers that are this table's (one walk over the
@@ -261,21 +263,22 @@ mod tests {
                 assert_eq!(t.add(id), n as u32);
             }
             t.seal();
+            let h = Hint::default();
             // Four fifths full at most, so a probe always ends at an empty slot.
             assert!(t.ascending.is_none());
             assert!(t.slots.len() * 4 >= t.len() * 5 && t.slots.len() > t.len());
             let forward = 0..ids.len();
             let scattered = (0..ids.len()).map(|i| (i * 4001) % ids.len());
             for n in forward.chain(scattered) {
-                assert_eq!(t.find(&ids[n]), Some(n as u32));
+                assert_eq!(t.find(&ids[n], &h), Some(n as u32));
             }
             let named = t.ids(&(0..5001).collect());
             assert_eq!(named.len(), ids.len());
             for (n, id) in ids.iter().enumerate() {
                 assert_eq!(named[&(n as u32)], *id);
             }
-            assert_eq!(t.find(&format!("{:016}", 1)), None);
-            assert_eq!(t.find("X8"), None);
+            assert_eq!(t.find(&format!("{:016}", 1), &h), None);
+            assert_eq!(t.find("X8", &h), None);
         }
     }
 
@@ -291,12 +294,13 @@ mod tests {
             assert_eq!(t.add(id), n as u32);
         }
         t.seal();
+        let h = Hint::default();
         assert!(t.ascending.is_some() && t.slots.is_empty());
         for n in (0..ids.len()).rev().chain(0..ids.len()) {
-            assert_eq!(t.find(&ids[n]), Some(n as u32));
+            assert_eq!(t.find(&ids[n], &h), Some(n as u32));
         }
-        assert_eq!(t.find(&format!("{:016}", 363_200_000_000_002u64)), None);
-        assert_eq!(t.find(&format!("{:015}", 363_200_000_000_001u64)), None);
+        assert_eq!(t.find(&format!("{:016}", 363_200_000_000_002u64), &h), None);
+        assert_eq!(t.find(&format!("{:015}", 363_200_000_000_001u64), &h), None);
         assert_eq!(t.ids(&[0, 2999, 3000].into())[&2999], ids[2999]);
 
         let mut t = IdTable::default();
@@ -305,9 +309,10 @@ mod tests {
         }
         assert_eq!(t.add(&ids[0]), 2999);
         t.seal();
+        let h = Hint::default();
         assert!(t.ascending.is_none());
         for (n, id) in ids[1..].iter().chain(&ids[..1]).enumerate() {
-            assert_eq!(t.find(id), Some(n as u32));
+            assert_eq!(t.find(id, &h), Some(n as u32));
         }
     }
 }

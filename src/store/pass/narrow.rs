@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use crate::lens::Rule;
 
 use super::Run;
+use super::address_index::AddressIndex;
 
 /// For each rule of a request (same order): the `all` combinations it is used in, each as
 /// the positions of its sibling parts that are rules themselves; `None` when some use needs
@@ -57,7 +58,7 @@ fn position(leaf: &Rule, rules: &[&Rule]) -> Option<usize> {
 /// Drops the hits by address number that no combination can keep. The sibling sets are
 /// taken before anything is dropped, so two broad parts of one `all` narrow each other
 /// correctly.
-pub(super) fn apply(run: &mut Run<'_>) {
+pub(super) fn apply(run: &mut Run<'_>, index: &AddressIndex) {
     let narrowing = &run.req.narrowing;
     if narrowing.iter().all(Option::is_none) {
         return;
@@ -66,7 +67,7 @@ pub(super) fn apply(run: &mut Run<'_>) {
     for groups in narrowing.iter().flatten() {
         for &j in groups.iter().flatten() {
             if numbers[j].is_none() {
-                numbers[j] = Some(numbers_of(run, j));
+                numbers[j] = Some(numbers_of(run, index, j));
             }
         }
     }
@@ -91,14 +92,18 @@ pub(super) fn apply(run: &mut Run<'_>) {
 }
 
 /// The address numbers rule `j` holds for, found by number or by id.
-fn numbers_of(run: &Run<'_>, j: usize) -> HashSet<u32> {
+fn numbers_of(run: &Run<'_>, index: &AddressIndex, j: usize) -> HashSet<u32> {
     let mut out: HashSet<u32> = run
         .by_number
         .iter()
         .filter(|(i, _, _)| *i == j)
         .map(|(_, n, _)| *n)
         .collect();
-    out.extend(run.hits[j].keys().filter_map(|id| run.addresses.find(id)));
+    out.extend(
+        run.hits[j]
+            .keys()
+            .filter_map(|id| index.find(id, &run.reader)),
+    );
     out
 }
 

@@ -14,8 +14,9 @@ use rusqlite::{Connection, params};
 use crate::lens::{Rule, Subject};
 use crate::store::open::{Context, StoreError};
 
+use super::address_index::AddressIndex;
 use super::key::text;
-use super::{Buurten, Hit, Run};
+use super::{Buurten, Hit, Hits, Request, Run};
 
 /// Parties with at least ?2 distinct KvK numbers in which they have a role on date ?1.
 pub(crate) const ROLE_COUNTS: &str = "SELECT party_id, count(DISTINCT kvk_nummer) FROM roles
@@ -42,15 +43,20 @@ fn counts(
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
-pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+/// The parties each `party_links` rule of `req` holds for, by the rule's position. Reads
+/// nothing but the counts, so it runs beside the address stage.
+pub(super) fn count(
+    conn: &Connection,
+    req: &Request<'_>,
+) -> Result<Vec<(usize, Hits)>, StoreError> {
     // Whether hits carry evidence (scoring leaves it off).
-    let keep = run.req.evidence;
-    let req = run.req;
+    let keep = req.evidence;
     let links = req.rules(|r| matches!(r, Rule::PartyLinks { .. }));
+    let mut found = Vec::new();
     if links.is_empty() {
-        return Ok(());
+        return Ok(found);
     }
-    let r = run.reference.clone();
+    let r = req.reference.iso();
     let floor = |pick: fn(&Rule) -> Option<u32>| links.iter().filter_map(|(_, r)| pick(r)).min();
     let businesses = floor(|r| match r {
         Rule::PartyLinks { min_businesses, .. } => *min_businesses,
@@ -83,6 +89,7 @@ pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError
         let Some(&(m0, c0, _)) = parts.first() else {
             continue;
         };
+        let mut hits = Hits::new();
         for (p, _) in c0.iter().filter(|(_, n)| **n >= i64::from(m0)) {
             let mut hit = Hit::default();
             let all = parts.iter().all(|(m, c, says)| match c.get(p) {
@@ -93,17 +100,22 @@ pub(super) fn run(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError
                 _ => false,
             });
             if all {
-                run.hits[*i].insert(p.clone(), hit);
+                hits.insert(p.clone(), hit);
             }
         }
+        found.push((*i, hits));
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Gives every party a rule found its places (after the signals stage): the buurten of the
 /// addresses it owns now (from `ownership_by_party`, each address's buurt from the address
 /// index) and of the businesses of its current roles.
-pub(super) fn place(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+pub(super) fn place(
+    conn: &Connection,
+    run: &mut Run<'_>,
+    index: &AddressIndex,
+) -> Result<(), StoreError> {
     let about: Vec<usize> = run
         .req
         .rules(|r| r.subject() == Subject::Party)
@@ -139,9 +151,9 @@ pub(super) fn place(conn: &Connection, run: &mut Run<'_>) -> Result<(), StoreErr
                 let mut rows = owned.query(params![id, r]).ctx(what)?;
                 while let Some(row) = rows.next().ctx(what)? {
                     if let Some(n) =
-                        text(row.get_ref(0).ctx(what)?).and_then(|a| run.addresses.find(a))
+                        text(row.get_ref(0).ctx(what)?).and_then(|a| index.find(a, &run.reader))
                     {
-                        places.add(run.addresses.buurt(n));
+                        places.add(index.buurt(n));
                     }
                 }
                 let mut rows = roles.query(params![id, r]).ctx(what)?;

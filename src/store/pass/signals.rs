@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::lens::{CountSpec, Months, Rule, Subject};
 use crate::store::open::StoreError;
 
+use super::address_index::AddressIndex;
 use super::evidence::months;
 use super::filter::SignalTest;
 use super::key::{NO_AREA, text};
@@ -28,7 +29,11 @@ struct SignalRule<'a> {
 /// Per entity id: how many signals, and their distinct kinds in order of appearance.
 type Tally = HashMap<String, (i64, Vec<String>)>;
 
-pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), StoreError> {
+pub(super) fn run(
+    conn: &rusqlite::Connection,
+    run: &mut Run<'_>,
+    index: &AddressIndex,
+) -> Result<(), StoreError> {
     let req = run.req;
     let reference = req.reference;
     let tests: Vec<(usize, SignalTest<'_>)> = req
@@ -58,14 +63,15 @@ pub(super) fn run(conn: &rusqlite::Connection, run: &mut Run<'_>) -> Result<(), 
         _ => None,
     });
     if !tests.is_empty() || !rules.is_empty() {
-        scan(conn, run, &tests, &rules)?;
+        scan(conn, run, index, &tests, &rules)?;
     }
-    place(conn, run)
+    place(conn, run, index)
 }
 
 fn scan(
     conn: &rusqlite::Connection,
     run: &mut Run<'_>,
+    index: &AddressIndex,
     tests: &[(usize, SignalTest<'_>)],
     rules: &[SignalRule<'_>],
 ) -> Result<(), StoreError> {
@@ -87,10 +93,9 @@ fn scan(
             };
             if !tests.is_empty() && entity != "party" {
                 let area = match entity {
-                    "address" => run
-                        .addresses
-                        .find(id)
-                        .map_or(NO_AREA, |n| run.addresses.buurt(n)),
+                    "address" => index
+                        .find(id, &run.reader)
+                        .map_or(NO_AREA, |n| index.buurt(n)),
                     "business" => business_buurt(run, id),
                     "area" => run.areas.intern(id),
                     _ => NO_AREA,
@@ -127,10 +132,9 @@ fn scan(
                 continue;
             }
             let buurt = match rule.subject {
-                s if s == Subject::Address.as_str() => run
-                    .addresses
-                    .find(&id)
-                    .map_or(NO_AREA, |a| run.addresses.buurt(a)),
+                s if s == Subject::Address.as_str() => index
+                    .find(&id, &run.reader)
+                    .map_or(NO_AREA, |a| index.buurt(a)),
                 s if s == Subject::Business.as_str() => business_buurt(run, &id),
                 _ => NO_AREA,
             };
@@ -150,6 +154,6 @@ fn scan(
 /// The buurt of a business by vestigingsnummer ([`NO_AREA`] when it has none).
 fn business_buurt(run: &Run<'_>, id: &str) -> u32 {
     run.business_ids
-        .find(id)
+        .find(id, &run.business_hint)
         .map_or(NO_AREA, |n| run.business_buurt.get(n as usize))
 }

@@ -1,5 +1,6 @@
 //! Counts per address number in one byte each (a window rule counts millions of
-//! addresses, almost all a few times), with the rare count past 254 kept aside exactly.
+//! addresses, almost all a few times), with the rare count past 254 kept aside exactly; and
+//! marks per address number in one bit each.
 
 use std::collections::HashMap;
 
@@ -54,6 +55,28 @@ impl Tally {
     }
 }
 
+/// A mark per address number, one bit each.
+#[derive(Debug, Default)]
+pub(crate) struct Marks(Vec<u64>);
+
+impl Marks {
+    /// Marks `n`; `len` is how many numbers there are (room is made for all of them at once).
+    pub(crate) fn mark(&mut self, n: u32, len: usize) {
+        let word = n as usize / 64;
+        if self.0.len() <= word {
+            self.0.resize(len.div_ceil(64).max(word + 1), 0);
+        }
+        self.0[word] |= 1 << (n % 64);
+    }
+
+    /// Whether `n` is marked.
+    pub(crate) fn has(&self, n: u32) -> bool {
+        self.0
+            .get(n as usize / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +99,15 @@ mod tests {
         assert_eq!(t.reaching(0), [(0, 254), (2, 300), (4, 1)]);
         t.add(0, 5);
         assert_eq!(t.get(0), 255);
+    }
+
+    #[test]
+    fn marks_are_kept_per_number_past_the_first_word() {
+        let mut m = Marks::default();
+        for n in [0, 63, 64, 200] {
+            m.mark(n, 10);
+        }
+        let marked: Vec<u32> = (0..300).filter(|&n| m.has(n)).collect();
+        assert_eq!(marked, [0, 63, 64, 200]);
     }
 }
