@@ -6,14 +6,15 @@
 //! in-memory [`address_index::AddressIndex`], per-buurt sums for counts and per-entity sums
 //! for flags.
 //!
-//! The stages run in an order where each finds what it joins to, on two connections when
-//! the database is a file and the machine has a second core: addresses, with the per-party
-//! counts (counted by SQLite from covering indexes) beside them; then businesses, signals
-//! and the places of the parties found, with legal parties and ownership (the largest
-//! table) beside them. The stages beside only read the sealed address index and give back
-//! what they found, which is added to the run afterwards, so the outcome is the same
-//! whether they run beside or after. A stage runs only when a spec or rule of the run reads
-//! its table.
+//! The stages run in an order where each finds what it joins to. When the database is a
+//! file, the machine has a second core and the store is not kept to one connection
+//! ([`Store::on_one_connection`]), they read on two connections: the addresses, with the
+//! per-party counts (counted by SQLite from covering indexes) beside them; then businesses,
+//! signals and the places of the parties found, with legal parties and ownership (the
+//! largest table) beside them. The stages beside only read the sealed address index and
+//! give back what they found, which is added to the run afterwards, so the outcome is the
+//! same whether they run beside or after. A stage runs only when a spec or rule of the run
+//! reads its table.
 
 mod address_index;
 mod addresses;
