@@ -12,7 +12,12 @@ use super::key::{Key, KeyMap, NO_AREA, named};
 /// Every address by dense number, with what the other tables need: buurt, surface (when a
 /// filter asks for it) and which of the pass's use values it has (one bit per value, kept
 /// in as few bytes per address as the values need).
+///
+/// It is aligned to (and fills) whole pairs of cache lines: threads that look up in it
+/// millions of times read its fields on every lookup, and a field of another value written
+/// by one thread on the same line would make every read of the other miss its cache.
 #[derive(Debug)]
+#[repr(align(128))]
 pub(crate) struct AddressIndex {
     /// The addresses' ids; [`AddressIndex::seal`] builds its lookup table.
     ids: IdTable,

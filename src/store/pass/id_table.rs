@@ -73,11 +73,11 @@ pub(crate) struct IdTable {
     others: KeyMap<u32>,
 }
 
-/// Where one reader's last lookup landed (the number, or its block while the ids ascend):
-/// the rows of one table mostly follow another's order, so the next id is usually there or
-/// just after it. Each thread keeps its own, so a sealed table is shared without locks.
+/// Where one reader's last lookup landed (the number and packed id it found): the rows of
+/// one table mostly follow another's order, so the next id is usually there or just after
+/// it. Each thread keeps its own, so a sealed table is shared without locks.
 #[derive(Debug, Default)]
-pub(crate) struct Hint(Cell<usize>);
+pub(crate) struct Hint(Cell<(usize, u64)>);
 
 impl Default for IdTable {
     fn default() -> Self {
@@ -174,16 +174,16 @@ impl IdTable {
         }
     }
 
-    fn find_packed(&self, p: u64, last: &Cell<usize>) -> Option<u32> {
+    fn find_packed(&self, p: u64, last: &Cell<(usize, u64)>) -> Option<u32> {
         if let Some(a) = &self.ascending {
-            let b = a.block_of(p, last.get())?;
-            last.set(b);
-            return a.find_in(p, b).map(|n| n as u32);
+            let n = a.find(p, last.get())?;
+            last.set((n, p));
+            return Some(n as u32);
         }
-        let at = last.get();
+        let (at, _) = last.get();
         let near = self.packed.get(at..(at + NEAR).min(self.packed.len()));
         if let Some(i) = near.and_then(|s| s.iter().position(|&q| q == p)) {
-            last.set(at + i);
+            last.set((at + i, p));
             return Some((at + i) as u32);
         }
         if self.slots.is_empty() {
@@ -197,7 +197,7 @@ impl IdTable {
         if n == EMPTY {
             return None;
         }
-        last.set(n as usize);
+        last.set((n as usize, p));
         Some(n)
     }
 

@@ -2,8 +2,9 @@
 //! each block in full and every other as its step from the id before it. BAG and KvK
 //! exports list their ids in order, and neighbouring ids lie close together, so the steps
 //! are small; a step too large for two bytes is kept in full beside the others. A lookup
-//! finds the block by binary search over the first ids (a megabyte at national scale) and
-//! walks at most one block.
+//! tries the id found last and the one after it (rows of other tables mostly follow this
+//! order), else finds the block by binary search over the first ids (a megabyte at
+//! national scale) and walks at most one block.
 
 /// Ids per block: the walk of one lookup at most.
 const BLOCK: usize = 64;
@@ -83,10 +84,34 @@ impl Ascending {
         })
     }
 
-    /// The block `packed` would lie in, if any: `hint` when it does (the block of the last
-    /// lookup, as rows of other tables that follow this one's order find theirs there),
-    /// else found by binary search.
-    pub(super) fn block_of(&self, packed: u64, hint: usize) -> Option<usize> {
+    /// The number of `packed`, if it is here. `last` is the number and id of an earlier
+    /// find (or `(0, 0)`): the rows of other tables mostly follow this order, so that id
+    /// and the one after it are tried first, then the block of `last`, then binary search.
+    pub(super) fn find(&self, packed: u64, last: (usize, u64)) -> Option<usize> {
+        let (n, p) = last;
+        if p != 0 && n < self.len() {
+            if p == packed {
+                return Some(n);
+            }
+            let next = n + 1;
+            if p < packed && next < self.len() {
+                let value = match (next % BLOCK, self.steps[next]) {
+                    (0, _) => Some(self.firsts[next / BLOCK]),
+                    (_, WIDE) => None,
+                    (_, step) => Some(p + u64::from(step)),
+                };
+                if value == Some(packed) {
+                    return Some(next);
+                }
+            }
+        }
+        let b = self.block_of(packed, n / BLOCK)?;
+        self.find_in(packed, b)
+    }
+
+    /// The block `packed` would lie in, if any: `hint` when it does, else found by binary
+    /// search.
+    fn block_of(&self, packed: u64, hint: usize) -> Option<usize> {
         let holds = |b: usize| {
             self.firsts.get(b).is_some_and(|&f| f <= packed)
                 && self.firsts.get(b + 1).is_none_or(|&f| packed < f)
@@ -98,7 +123,7 @@ impl Ascending {
     }
 
     /// The number of `packed` in block `b`.
-    pub(super) fn find_in(&self, packed: u64, b: usize) -> Option<usize> {
+    fn find_in(&self, packed: u64, b: usize) -> Option<usize> {
         self.block(b)
             .take_while(|&(_, v)| v <= packed)
             .find(|&(_, v)| v == packed)
@@ -143,18 +168,24 @@ mod tests {
             let ids: Vec<u64> = steps.iter().scan(0u64, |v, s| { *v += s; Some(*v) }).collect();
             let a = build(&ids);
             prop_assert_eq!(a.to_vec(), ids.clone());
-            let mut hint = 0;
+            // Looked up in order (each lookup after the one before), out of order (the
+            // last find far away), and with no earlier find.
+            let mut last = (0, 0);
             for (n, &id) in ids.iter().enumerate() {
                 prop_assert_eq!(a.get(n), Some(id));
-                let b = a.block_of(id, hint).unwrap();
-                prop_assert_eq!(a.find_in(id, b), Some(n));
-                hint = b;
+                prop_assert_eq!(a.find(id, last), Some(n));
+                prop_assert_eq!(a.find(id, (n, id)), Some(n));
+                prop_assert_eq!(a.find(id, (0, 0)), Some(n));
+                let far = ids.len() - 1 - n;
+                prop_assert_eq!(a.find(id, (far, ids[far])), Some(n));
                 if id > 1 && (n == 0 || ids[n - 1] != id - 1) {
-                    let missing = a.block_of(id - 1, hint).and_then(|b| a.find_in(id - 1, b));
-                    prop_assert_eq!(missing, None);
+                    prop_assert_eq!(a.find(id - 1, last), None);
+                    prop_assert_eq!(a.find(id - 1, (n, id)), None);
                 }
+                last = (n, id);
             }
-            prop_assert_eq!(a.block_of(0, 0), None);
+            prop_assert_eq!(a.find(0, (0, 0)), None);
+            prop_assert_eq!(a.find(ids[ids.len() - 1] + 1, last), None);
             prop_assert_eq!(a.get(ids.len()), None);
         }
     }
