@@ -41,9 +41,10 @@ pub struct StoreSource {
 
 impl StoreSource {
     /// Opens the source. For a database file this starts the background worker on a
-    /// read-only connection of its own (one: see [`Store::on_one_connection`]), which scores every lens at its own settings (the lens
-    /// panel's top-tier counts) and evaluates its flags; nothing here waits for that. Without
-    /// a `reference` date the newest date in the data is taken, found by the worker too.
+    /// read-only connection of its own (one: see [`Store::on_one_connection`]), which scores
+    /// every lens at its own settings (the lens panel's top-tier counts) and evaluates its
+    /// flags; nothing here waits for that. Without a `reference` date the newest date in the
+    /// data is taken, found by the worker too.
     pub fn new(
         store: Store,
         lenses: Vec<Lens>,

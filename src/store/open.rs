@@ -64,6 +64,11 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The system would not start the thread a pass reads its second connection on.
+    #[error(
+        "cannot start a second thread to read the database ({0}); close other programs and try again"
+    )]
+    Thread(#[source] std::io::Error),
     /// Any other SQLite failure, with what we were doing.
     #[error("{context}: {source}")]
     Sqlite {
@@ -98,7 +103,8 @@ impl<T> Context<T> for Result<T, rusqlite::Error> {
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
-    /// Whether a pass reads every table on `conn` (see [`Store::on_one_connection`]).
+    /// Whether a pass reads every table on `conn`: on a machine with one core, and after
+    /// [`Store::on_one_connection`].
     one_connection: bool,
 }
 
@@ -131,7 +137,7 @@ impl Store {
         let store = Store {
             conn,
             path: Some(path.to_owned()),
-            one_connection: false,
+            one_connection: side::one_core(),
         };
         store.harden()?;
         let version = store.check_identity(path)?;
@@ -152,7 +158,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: None,
-            one_connection: false,
+            one_connection: true,
         };
         store.harden()?;
         store.init_new()?;
@@ -170,39 +176,19 @@ impl Store {
         }
     }
 
+    /// The same store, its passes reading on two connections even on a machine with one
+    /// core (tests of the second connection).
+    #[cfg(test)]
+    pub(crate) fn on_two_connections(self) -> Self {
+        Store {
+            one_connection: false,
+            ..self
+        }
+    }
+
     /// The file this store lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
-    }
-
-    /// A second connection to the same file, read-only and hardened like the first, with a
-    /// page cache of `cache_kib` KiB: for a pass that reads two tables at once. `None` in
-    /// memory, on a machine with one core, [`Store::on_one_connection`], and when the file
-    /// cannot be opened again as this same schouw database; the pass then reads everything
-    /// on the first connection.
-    pub(crate) fn side_connection(&self, cache_kib: i64) -> Option<Connection> {
-        let path = self.path.as_deref().filter(|_| !self.one_connection)?;
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            return None;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_NOFOLLOW
-            | OpenFlags::SQLITE_OPEN_EXRESCODE;
-        let conn = Connection::open_with_flags(path, flags).ok()?;
-        harden(&conn).ok()?;
-        let same = |pragma: &str| -> Option<bool> {
-            let q = format!("PRAGMA {pragma}");
-            let ours: i64 = self.conn.query_row(&q, [], |r| r.get(0)).ok()?;
-            let theirs: i64 = conn.query_row(&q, [], |r| r.get(0)).ok()?;
-            Some(ours == theirs)
-        };
-        if !(same("application_id")? && same("user_version")? && same("schema_version")?) {
-            return None;
-        }
-        conn.pragma_update(None, "query_only", true).ok()?;
-        conn.pragma_update(None, "cache_size", cache_kib).ok()?;
-        Some(conn)
     }
 
     fn open_file(path: &Path, create: bool) -> Result<Self, StoreError> {
@@ -224,7 +210,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
-            one_connection: false,
+            one_connection: side::one_core(),
         };
         store.harden()?;
         let empty = store.is_empty_file()?;
@@ -368,5 +354,6 @@ pub(crate) fn sniff_foreign(path: &Path) -> Result<(), StoreError> {
     verify::check_length(path, &head, meta.len())
 }
 
+mod side;
 #[cfg(test)]
 mod tests;

@@ -33,6 +33,7 @@ mod parties;
 #[cfg(test)]
 pub(crate) use parties::{OWNER_COUNTS, ROLE_COUNTS};
 mod signals;
+mod stages;
 mod tally;
 
 use std::collections::{BTreeMap, HashSet};
@@ -213,6 +214,18 @@ impl<'a> Request<'a> {
         self.rules.iter().any(|r| pick(r))
     }
 
+    /// Whether a stage that can read beside the others (ownership, the per-party counts)
+    /// has anything to read.
+    fn reads_beside(&self) -> bool {
+        self.any_spec(|s| matches!(s, CountSpec::Transfer(_)))
+            || self.any_rule(|r| {
+                matches!(
+                    r,
+                    Rule::Transfers { .. } | Rule::YoungLegalOwner { .. } | Rule::PartyLinks { .. }
+                )
+            })
+    }
+
     /// Whether a stage after the addresses joins to them.
     fn joins_addresses(&self) -> bool {
         self.any_spec(|s| !matches!(s, CountSpec::Address(_)))
@@ -276,8 +289,11 @@ impl Store {
             self.conn
                 .pragma_update(None, "cache_size", PASS_CACHE_KIB)
                 .ctx("shrinking the page cache for the pass")?;
-            let mut side = self.side_connection(PASS_CACHE_KIB);
-            let stages = run_stages(&self.conn, side.as_mut(), &mut run, &mut index);
+            let mut side = match req.reads_beside() {
+                true => self.side_connection(PASS_CACHE_KIB),
+                false => None,
+            };
+            let stages = stages::run(&self.conn, side.as_mut(), &mut run, &mut index);
             self.conn
                 .pragma_update(None, "cache_size", cache)
                 .ctx("restoring the page cache")?;
@@ -299,71 +315,6 @@ impl Store {
 
 /// The page cache during a pass, in KiB (negative, as `PRAGMA cache_size` takes it).
 const PASS_CACHE_KIB: i64 = -4096;
-
-/// The stages, in join order. With a side connection, the party counts run beside the
-/// addresses, and ownership beside businesses and signals. On one connection they run one
-/// after the other in the order that holds the least at once (ownership, the largest,
-/// right after the businesses).
-fn run_stages(
-    conn: &Connection,
-    side: Option<&mut Connection>,
-    run: &mut Run<'_>,
-    index: &mut AddressIndex,
-) -> Result<(), StoreError> {
-    let req = run.req;
-    let Some(side) = side else {
-        addresses::run(conn, run, index)?;
-        businesses::run(conn, run, index)?;
-        let owned = ownership::scan(conn, req, index, run.areas.len())?;
-        ownership::add(run, index, owned);
-        add_links(run, parties::count(conn, req)?);
-        return signals::run(conn, run, index);
-    };
-    let (read, links) = beside(
-        side,
-        || addresses::run(conn, run, index),
-        |c| parties::count(c, req),
-    );
-    read?;
-    add_links(run, links?);
-    let index = &*index;
-    let areas = run.areas.len();
-    let (rest, owned) = beside(
-        side,
-        || {
-            businesses::run(conn, run, index)?;
-            signals::run(conn, run, index)
-        },
-        |c| ownership::scan(c, req, index, areas),
-    );
-    rest?;
-    ownership::add(run, index, owned?);
-    Ok(())
-}
-
-/// Puts the parties the `party_links` rules hold for into the run.
-fn add_links(run: &mut Run<'_>, links: Vec<(usize, Hits)>) {
-    for (i, hits) in links {
-        run.hits[i] = hits;
-    }
-}
-
-/// Runs `here` on this thread and, at the same time, `aside` on `side` on a thread of its
-/// own.
-fn beside<A, B: Send>(
-    side: &mut Connection,
-    here: impl FnOnce() -> A,
-    aside: impl FnOnce(&Connection) -> B + Send,
-) -> (A, B) {
-    std::thread::scope(|s| {
-        let other = s.spawn(move || aside(side));
-        let a = here();
-        let b = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (a, b)
-    })
-}
 
 /// Gives the hits found by address number their ids, with one walk over the index.
 fn name_hits(run: &mut Run<'_>, index: &AddressIndex) {

@@ -51,6 +51,20 @@ pub(crate) fn check_length(path: &Path, head: &[u8], len: u64) -> Result<(), Sto
 
 /// The checks run on every open of an existing schouw database.
 pub(crate) fn on_open(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    no_foreign_objects(conn, path)?;
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
+    quick_check(conn, path, len <= FULL_CHECK_BYTES)
+}
+
+/// The checks of [`on_open`] that read only the schema, for a second connection to a file
+/// that a first one has checked on open.
+pub(crate) fn on_reopen(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    no_foreign_objects(conn, path)?;
+    quick_check(conn, path, false)
+}
+
+/// Refuses a file with triggers or views: schouw creates none.
+fn no_foreign_objects(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let foreign: Vec<String> = {
         let mut stmt = conn
             .prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('trigger', 'view') ORDER BY 1")
@@ -68,8 +82,7 @@ pub(crate) fn on_open(conn: &Connection, path: &Path) -> Result<(), StoreError> 
             ),
         ));
     }
-    let len = std::fs::metadata(path).map_or(0, |m| m.len());
-    quick_check(conn, path, len <= FULL_CHECK_BYTES)
+    Ok(())
 }
 
 /// `quick_check` of the whole file, or of the schema table only.

@@ -91,6 +91,7 @@ impl Ascending {
         let (n, p) = last;
         if p != 0 && n < self.len() {
             if p == packed {
+                debug_assert_eq!(self.get(n), Some(p), "a hint of another table");
                 return Some(n);
             }
             let next = n + 1;
