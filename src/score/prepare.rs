@@ -121,11 +121,7 @@ impl PartialEq for Prepared {
             && self.groups == o.groups
             && self.values == o.values
             && super::composite::same_bits(&self.normalized, &o.normalized)
-            && self.raw.iter().flatten().map(|v| v.to_bits()).eq(o
-                .raw
-                .iter()
-                .flatten()
-                .map(|v| v.to_bits()))
+            && super::composite::same_bits(self.raw.as_flattened(), o.raw.as_flattened())
     }
 }
 

@@ -99,6 +99,13 @@ impl<T> Context<T> for Result<T, rusqlite::Error> {
     }
 }
 
+/// How a database is opened for reading only: one thread at a time per connection, no
+/// symbolic link followed, extended result codes.
+const READ_ONLY: OpenFlags = OpenFlags::SQLITE_OPEN_READ_ONLY
+    .union(OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    .union(OpenFlags::SQLITE_OPEN_NOFOLLOW)
+    .union(OpenFlags::SQLITE_OPEN_EXRESCODE);
+
 /// An open schouw database.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -129,11 +136,7 @@ impl Store {
             return Err(StoreError::Missing(path.to_owned()));
         }
         sniff_foreign(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_NOFOLLOW
-            | OpenFlags::SQLITE_OPEN_EXRESCODE;
-        let conn = Connection::open_with_flags(path, flags).ctx("opening the database")?;
+        let conn = Connection::open_with_flags(path, READ_ONLY).ctx("opening the database")?;
         let store = Store {
             conn,
             path: Some(path.to_owned()),

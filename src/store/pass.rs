@@ -71,6 +71,14 @@ impl Hit {
 /// Entities by id.
 pub(crate) type Hits = BTreeMap<String, Hit>;
 
+/// Notes that a rule holds for entity `id` in `buurt`, with the evidence `says` writes
+/// when `keep`.
+fn record(hits: &mut Hits, id: &str, buurt: u32, keep: bool, says: impl FnOnce() -> String) {
+    let hit = hits.entry(id.to_owned()).or_default();
+    hit.buurten.add(buurt);
+    hit.says(keep, says);
+}
+
 /// What a pass computes.
 #[derive(Debug)]
 pub(crate) struct Request<'a> {
@@ -129,7 +137,8 @@ struct Run<'a> {
     business_buurt: AreaColumn,
     /// Hits found by address number: (rule, number, count), named at the end.
     by_number: Vec<(usize, u32, i64)>,
-    /// Per rule with hits by number: how its count reads as evidence.
+    /// Per rule with hits by number, when the request asks for evidence: how its count
+    /// reads as evidence.
     evidence: Vec<Option<Evidence>>,
 }
 
@@ -289,9 +298,10 @@ impl Store {
             self.conn
                 .pragma_update(None, "cache_size", PASS_CACHE_KIB)
                 .ctx("shrinking the page cache for the pass")?;
-            let mut side = match req.reads_beside() {
-                true => self.side_connection(PASS_CACHE_KIB),
-                false => None,
+            let mut side = if req.reads_beside() {
+                self.side_connection(PASS_CACHE_KIB)
+            } else {
+                None
             };
             let stages = stages::run(&self.conn, side.as_mut(), &mut run, &mut index);
             self.conn
@@ -323,10 +333,7 @@ fn name_hits(run: &mut Run<'_>, index: &AddressIndex) {
     for (i, n, count) in std::mem::take(&mut run.by_number) {
         let Some(id) = ids.get(&n) else { continue };
         let buurten = Buurten::of(index.buurt(n));
-        let evidence = run.evidence[i]
-            .as_ref()
-            .filter(|_| run.req.evidence)
-            .map(|e| e(count));
+        let evidence = run.evidence[i].as_ref().map(|e| e(count));
         run.hits[i].insert(
             id.clone(),
             Hit {

@@ -1,9 +1,9 @@
 //! The second connection a pass reads on beside the store's own: opened only as the same
 //! database the store has open, hardened and read-only like the first.
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use super::{Store, harden};
+use super::{READ_ONLY, Store, harden};
 use crate::store::verify;
 
 /// Whether the machine has a single core, where reading on a second connection beside the
@@ -22,11 +22,7 @@ impl Store {
     /// database; the pass then reads everything on the first connection.
     pub(crate) fn side_connection(&self, cache_kib: i64) -> Option<Connection> {
         let path = self.path.as_deref().filter(|_| !self.one_connection)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_NOFOLLOW
-            | OpenFlags::SQLITE_OPEN_EXRESCODE;
-        let conn = Connection::open_with_flags(path, flags).ok()?;
+        let conn = Connection::open_with_flags(path, READ_ONLY).ok()?;
         harden(&conn).ok()?;
         verify::on_reopen(&conn, path).ok()?;
         let same = |pragma: &str| -> Option<bool> {

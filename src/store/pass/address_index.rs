@@ -115,6 +115,11 @@ impl AddressIndex {
             .or_else(|| reader.absent.get(&Key::new(id)).copied())
     }
 
+    /// The buurt of an address id ([`NO_AREA`] when none, or when it is not an address).
+    pub(crate) fn buurt_of(&self, id: &str, reader: &Reader) -> u32 {
+        self.find(id, reader).map_or(NO_AREA, |n| self.buurt(n))
+    }
+
     /// The buurt of an address number ([`NO_AREA`] when none or absent).
     pub(crate) fn buurt(&self, n: u32) -> u32 {
         if self.present(n) {

@@ -11,7 +11,7 @@ use super::businesses::address_hits;
 use super::evidence::{int, real};
 use super::filter::{address_matches, use_matches};
 use super::key::{NO_AREA, number, text};
-use super::{Run, stream};
+use super::{Run, record, stream};
 
 pub(super) fn run(
     conn: &rusqlite::Connection,
@@ -66,9 +66,7 @@ pub(super) fn run(
                     && s > 0.0
                     && r * 1.0 / s > above
                 {
-                    let hit = run.hits[i].entry(id.to_owned()).or_default();
-                    hit.buurten.add(buurt);
-                    hit.says(keep, || {
+                    record(&mut run.hits[i], id, buurt, keep, || {
                         format!(
                             "{} ingeschrevenen op {} m²",
                             int(residents_v),

@@ -14,7 +14,7 @@ use super::filter::{BusinessRow, BusinessTest, active, within};
 use super::id_table::short_code;
 use super::key::{KeyMap, NO_AREA, number, text};
 use super::tally::Tally;
-use super::{Run, stream};
+use super::{Run, record, stream};
 
 pub(super) fn run(
     conn: &rusqlite::Connection,
@@ -157,9 +157,7 @@ pub(super) fn run(
                     && prefixes.iter().any(|p| s.starts_with(p.as_str()))
                     && within(b.registered, since, &r)
                 {
-                    let hit = run.hits[*i].entry(v.to_owned()).or_default();
-                    hit.buurten.add(buurt);
-                    hit.says(keep, || {
+                    record(&mut run.hits[*i], v, buurt, keep, || {
                         format!(
                             "SBI {s} ingeschreven op {} (binnen {})",
                             b.registered.unwrap_or("onbekend"),
@@ -212,15 +210,18 @@ fn distinct_per_address(pairs: &[(u32, u32)]) -> impl Iterator<Item = (u32, i64)
         .map(|same| (same[0].0, same.len() as i64))
 }
 
-/// `found` (address number, count) as hits of rule `i`, with one evidence line each; the
-/// ids are looked up once for all rules at the end of the pass.
+/// `found` (address number, count) as hits of rule `i`, with one evidence line each when the
+/// request asks for evidence; the ids are looked up once for all rules at the end of the
+/// pass.
 pub(super) fn address_hits(
     run: &mut Run<'_>,
     i: usize,
     found: Vec<(u32, i64)>,
     evidence: impl Fn(i64) -> String + 'static,
 ) {
-    run.evidence[i] = Some(Box::new(evidence));
+    if run.req.evidence {
+        run.evidence[i] = Some(Box::new(evidence));
+    }
     run.by_number
         .extend(found.into_iter().map(|(n, c)| (i, n, c)));
 }

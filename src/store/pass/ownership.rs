@@ -14,7 +14,7 @@ use super::evidence::months;
 use super::filter::{TransferTest, within};
 use super::key::{Key, KeyMap, text};
 use super::tally::Tally;
-use super::{Hits, Request, Run, bump, stream};
+use super::{Hits, Request, Run, bump, record, stream};
 
 /// The legal parties with their registration date.
 pub(crate) const LEGAL_PARTIES: &str = "SELECT id, registered_on FROM parties WHERE kind = 'legal'";
@@ -125,9 +125,7 @@ pub(super) fn scan(
                         (RefDate::parse(acquired), RefDate::parse(registered))
                         && g > a.months_back(*max_age)
                     {
-                        let hit = found.entry(address.to_owned()).or_default();
-                        hit.buurten.add(buurt);
-                        hit.says(keep, || {
+                        record(found, address, buurt, keep, || {
                             format!(
                                 "gekocht op {acquired} door een rechtspersoon ingeschreven op \
                                  {registered} (jonger dan {max_age} maanden)"

@@ -150,10 +150,8 @@ pub(super) fn place(
                 let mut places = Buurten::None;
                 let mut rows = owned.query(params![id, r]).ctx(what)?;
                 while let Some(row) = rows.next().ctx(what)? {
-                    if let Some(n) =
-                        text(row.get_ref(0).ctx(what)?).and_then(|a| index.find(a, &run.reader))
-                    {
-                        places.add(index.buurt(n));
+                    if let Some(a) = text(row.get_ref(0).ctx(what)?) {
+                        places.add(index.buurt_of(a, &run.reader));
                     }
                 }
                 let mut rows = roles.query(params![id, r]).ctx(what)?;

@@ -93,9 +93,7 @@ fn scan(
             };
             if !tests.is_empty() && entity != "party" {
                 let area = match entity {
-                    "address" => index
-                        .find(id, &run.reader)
-                        .map_or(NO_AREA, |n| index.buurt(n)),
+                    "address" => index.buurt_of(id, &run.reader),
                     "business" => business_buurt(run, id),
                     "area" => run.areas.intern(id),
                     _ => NO_AREA,
@@ -132,9 +130,7 @@ fn scan(
                 continue;
             }
             let buurt = match rule.subject {
-                s if s == Subject::Address.as_str() => index
-                    .find(&id, &run.reader)
-                    .map_or(NO_AREA, |a| index.buurt(a)),
+                s if s == Subject::Address.as_str() => index.buurt_of(&id, &run.reader),
                 s if s == Subject::Business.as_str() => business_buurt(run, &id),
                 _ => NO_AREA,
             };
